@@ -1,0 +1,163 @@
+package dev.vigil.detector;
+
+import dev.vigil.detector.internal.engine.DefaultDetector;
+import dev.vigil.detector.internal.engine.DetectorConfig;
+import dev.vigil.detector.spi.Classifier;
+import dev.vigil.detector.spi.FeatureExtractor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Configures and builds a {@link Detector}. Not thread-safe; build once and share the detector.
+ *
+ * <p>Defaults: English and French; at most 1,000,000 tracked conversations and 16 tracked senders
+ * per conversation; conversations idle for 45 days are dropped (grooming can run over a month);
+ * messages longer than 4,000 characters are scored on their first 4,000 and flagged; plug-ins
+ * registered with {@code ServiceLoader} are added after the built-in ones; evidence carries no
+ * text.
+ *
+ * @since 0.1
+ */
+public final class DetectorBuilder {
+
+  private final EnumSet<Language> languages = EnumSet.of(Language.EN, Language.FR);
+  private int maxConversations = 1_000_000;
+  private int maxSendersPerConversation = 16;
+  private Duration idleTimeout = Duration.ofDays(45);
+  private int maxMessageChars = 4_000;
+  private boolean includeSnippets;
+  private boolean serviceLoading = true;
+  private final List<FeatureExtractor> extractors = new ArrayList<>();
+  private final List<Classifier> classifiers = new ArrayList<>();
+  private final List<AssessmentListener> listeners = new ArrayList<>();
+
+  DetectorBuilder() {}
+
+  /**
+   * The languages to analyse.
+   *
+   * @throws IllegalArgumentException if none is given or UNDETERMINED is among them
+   */
+  public DetectorBuilder languages(Language... languages) {
+    if (languages.length == 0) {
+      throw new IllegalArgumentException("at least one language is required");
+    }
+    EnumSet<Language> set = EnumSet.noneOf(Language.class);
+    for (Language l : languages) {
+      if (Objects.requireNonNull(l, "language") == Language.UNDETERMINED) {
+        throw new IllegalArgumentException("UNDETERMINED is not a language to analyse: "
+            + Arrays.toString(languages));
+      }
+      set.add(l);
+    }
+    this.languages.clear();
+    this.languages.addAll(set);
+    return this;
+  }
+
+  /**
+   * The most conversations a tracker holds; past it, the least recently active are evicted.
+   *
+   * @throws IllegalArgumentException if not positive
+   */
+  public DetectorBuilder maxConversations(int maxConversations) {
+    if (maxConversations < 1) {
+      throw new IllegalArgumentException("maxConversations must be positive, got " + maxConversations);
+    }
+    this.maxConversations = maxConversations;
+    return this;
+  }
+
+  /**
+   * The most senders tracked individually per conversation (group chats); later senders are
+   * scored message by message but not tracked, and flagged {@link AssessmentFlag#SENDER_LIMIT}.
+   *
+   * @throws IllegalArgumentException if below 2 or above 255
+   */
+  public DetectorBuilder maxSendersPerConversation(int maxSenders) {
+    if (maxSenders < 2 || maxSenders > 255) {
+      throw new IllegalArgumentException("maxSendersPerConversation must be in 2..255, got " + maxSenders);
+    }
+    this.maxSendersPerConversation = maxSenders;
+    return this;
+  }
+
+  /**
+   * How long a conversation may stay silent (in message time) before it is forgotten.
+   *
+   * @throws IllegalArgumentException if not positive
+   */
+  public DetectorBuilder idleTimeout(Duration idleTimeout) {
+    if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+      throw new IllegalArgumentException("idleTimeout must be positive, got " + idleTimeout);
+    }
+    this.idleTimeout = idleTimeout;
+    return this;
+  }
+
+  /**
+   * The longest text scored per message; longer text is scored on this prefix and flagged.
+   *
+   * @throws IllegalArgumentException if below 16 or above 1,000,000
+   */
+  public DetectorBuilder maxMessageChars(int maxChars) {
+    if (maxChars < 16 || maxChars > 1_000_000) {
+      throw new IllegalArgumentException("maxMessageChars must be in 16..1000000, got " + maxChars);
+    }
+    this.maxMessageChars = maxChars;
+    return this;
+  }
+
+  /**
+   * Whether {@link Evidence#snippet()} carries the matched text. Off by default: snippets are
+   * message text, which the caller must then protect like the messages themselves.
+   */
+  public DetectorBuilder includeSnippets(boolean includeSnippets) {
+    this.includeSnippets = includeSnippets;
+    return this;
+  }
+
+  /**
+   * Whether to add the extractors and classifiers registered with {@code ServiceLoader} (for
+   * example those of {@code detector-models}). On by default.
+   */
+  public DetectorBuilder serviceLoading(boolean serviceLoading) {
+    this.serviceLoading = serviceLoading;
+    return this;
+  }
+
+  /** Adds a feature extractor after the built-in ones. */
+  public DetectorBuilder addExtractor(FeatureExtractor extractor) {
+    extractors.add(Objects.requireNonNull(extractor, "extractor"));
+    return this;
+  }
+
+  /** Adds a classifier after the built-in lexicon classifier. */
+  public DetectorBuilder addClassifier(Classifier classifier) {
+    classifiers.add(Objects.requireNonNull(classifier, "classifier"));
+    return this;
+  }
+
+  /** Adds a listener for level changes; see {@link AssessmentListener} for its contract. */
+  public DetectorBuilder addListener(AssessmentListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /**
+   * Builds the detector: loads and compiles the lexicons of the chosen languages.
+   *
+   * @throws IllegalStateException if a plug-in name appears twice in the pipeline
+   */
+  public Detector build() {
+    return new DefaultDetector(new DetectorConfig(
+        Set.copyOf(languages), maxConversations, maxSendersPerConversation, idleTimeout,
+        maxMessageChars, includeSnippets, serviceLoading, List.copyOf(extractors),
+        List.copyOf(classifiers), List.copyOf(listeners)));
+  }
+}

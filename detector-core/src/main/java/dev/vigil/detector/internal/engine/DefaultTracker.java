@@ -1,0 +1,523 @@
+package dev.vigil.detector.internal.engine;
+
+import dev.vigil.detector.Assessment;
+import dev.vigil.detector.AssessmentFlag;
+import dev.vigil.detector.AssessmentListener;
+import dev.vigil.detector.ConversationTracker;
+import dev.vigil.detector.Evidence;
+import dev.vigil.detector.Language;
+import dev.vigil.detector.Message;
+import dev.vigil.detector.RiskLevel;
+import dev.vigil.detector.Signal;
+import dev.vigil.detector.Stage;
+import dev.vigil.detector.internal.lexicon.Lexicon;
+import dev.vigil.detector.internal.text.TermBuffer;
+import dev.vigil.detector.internal.text.Tokenizer;
+import dev.vigil.detector.spi.Classifier;
+import dev.vigil.detector.spi.FeatureExtractor;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The streaming tracker: one {@link ConversationState} per conversation in a concurrent map,
+ * each updated under its own monitor.
+ *
+ * <p>Design note on bounds: when the map is over capacity, or as message time advances, a sweep
+ * looks at a few entries from a cursor that walks the map round-robin and drops idle ones, or on
+ * overflow the least recently active of a small sample (sampled LRU, as Redis does): O(1)
+ * amortised per message, no global lock on the hot path, no ordering structure to maintain.
+ */
+final class DefaultTracker implements ConversationTracker {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultTracker.class);
+  static final double STAGE_THRESHOLD = 0.5;
+  static final double SIGNAL_THRESHOLD = 0.5;
+  private static final int SWEEP_PER_MESSAGE = 2;
+  private static final int EVICTION_SAMPLE = 16;
+  private static final Stage[] STAGES = Stage.values();
+  private static final Signal[] SIGNALS = Signal.values();
+  private static final RiskLevel[] LEVELS = RiskLevel.values();
+
+  private final DefaultDetector detector;
+  private final DetectorConfig config;
+  private final ConcurrentHashMap<String, ConversationState> conversations = new ConcurrentHashMap<>();
+  private final AtomicLong latestTime = new AtomicLong(Long.MIN_VALUE);
+  private final ReentrantLock sweepLock = new ReentrantLock();
+  private Iterator<ConversationState> cursor;
+  /** Hashes of recently evicted conversation ids, to flag a restart (may rarely err). */
+  private final int[] evictedHashes = new int[4096];
+  private final long idleSeconds;
+
+  DefaultTracker(DefaultDetector detector) {
+    this.detector = detector;
+    this.config = detector.config;
+    this.cursor = conversations.values().iterator();
+    this.idleSeconds = config.idleTimeout().getSeconds();
+  }
+
+  @Override
+  public Assessment observe(Message message) {
+    Objects.requireNonNull(message, "message");
+    long now = message.time().getEpochSecond();
+    latestTime.accumulateAndGet(now, Math::max);
+    ConversationState state = conversations.get(message.conversationId());
+    if (state == null) {
+      ConversationState fresh = new ConversationState(message.conversationId());
+      fresh.restarted = wasEvicted(message.conversationId());
+      state = conversations.putIfAbsent(message.conversationId(), fresh);
+      if (state == null) {
+        state = fresh;
+        if (conversations.size() > config.maxConversations()) {
+          evictForCapacity(state);
+        }
+      }
+    }
+    sweep(SWEEP_PER_MESSAGE);
+    RiskLevel previous;
+    Assessment assessment;
+    synchronized (state) {
+      previous = LEVELS[state.level];
+      assessment = observeLocked(state, message, detector.scratch());
+    }
+    if (assessment.level() != previous) {
+      notifyListeners(previous, assessment);
+    }
+    return assessment;
+  }
+
+  private Assessment observeLocked(ConversationState state, Message message, DefaultDetector.Scratch sc) {
+    EnumSet<AssessmentFlag> flags = EnumSet.noneOf(AssessmentFlag.class);
+    if (state.restarted && state.messageCount == 0) {
+      flags.add(AssessmentFlag.RESTARTED);
+    }
+    long now = message.time().getEpochSecond();
+    if (state.lastTime != Long.MIN_VALUE && now < state.lastTime) {
+      flags.add(AssessmentFlag.OUT_OF_ORDER);
+      now = state.lastTime;
+    }
+    String fullText = message.text();
+    boolean truncated = Tokenizer.tokenize(fullText, config.maxMessageChars(), sc.text);
+    if (truncated) {
+      flags.add(AssessmentFlag.TRUNCATED);
+    }
+
+    // Language: the caller's hint, else the conversation's accumulated evidence.
+    Language hint = message.language();
+    if (hint == null || !detector.analyzers.containsKey(hint)) {
+      state.frenchLogOdds = LanguageGuess.update(state.frenchLogOdds, sc.text,
+          detector.analyzers.get(Language.EN), detector.analyzers.get(Language.FR));
+    }
+    Language decided = hint != null && detector.analyzers.containsKey(hint) ? hint : state.language();
+    Language primary = decided;
+    if (!detector.analyzers.containsKey(primary)) {
+      primary = detector.languages.length == 1 ? detector.languages[0]
+          : (state.frenchLogOdds > 0 ? Language.FR : Language.EN);
+    }
+
+    MessageScores scores = sc.scores;
+    int scoredLength = Math.min(fullText.length(), config.maxMessageChars());
+    scores.reset(scoredLength);
+    for (Language l : detector.languages) {
+      if (decided != Language.UNDETERMINED && l != decided) {
+        continue;
+      }
+      TermBuffer terms = sc.terms.get(l);
+      Lexicon lexicon = detector.lexicons.get(l);
+      detector.analyzers.get(l).analyze(sc.text, lexicon.vocabulary(), terms, sc.analysis);
+      lexicon.match(terms, sc.matches, scores);
+    }
+    if (decided == Language.UNDETERMINED) {
+      // The view shows the leading language's terms.
+      primary = detector.analyzers.containsKey(primary) ? primary : detector.languages[0];
+    }
+
+    SenderState sender = state.sender(message.senderId(), config.maxSendersPerConversation());
+    if (sender == null) {
+      flags.add(AssessmentFlag.SENDER_LIMIT);
+      sender = resetOverflow(sc.overflow, message.senderId());
+    }
+    int index = state.messageCount;
+    long gap = state.lastTime == Long.MIN_VALUE ? -1 : now - state.lastTime;
+
+    // Plug-ins see the conversation as it stood before this message.
+    if (detector.extractors.length > 1 || detector.classifiers.length > 0) {
+      String scored = truncated ? fullText.substring(0, scoredLength) : fullText;
+      MessageContext view = sc.context;
+      view.set(message.conversationId(), message.senderId(), message.time(), index, scored,
+          primary, sc.terms.get(primary), state, sender, gap);
+      try {
+        view.put("behaviour.question", sc.text.isQuestion() ? 1 : 0);
+        for (FeatureExtractor e : detector.extractors) {
+          try {
+            e.extract(view, view);
+          } catch (RuntimeException ex) {
+            pluginFailed(e.name(), ex, flags);
+          }
+        }
+        double riskSoFar = Math.max(state.risk, scores.maxStage());
+        for (Classifier c : detector.classifiers) {
+          try {
+            if (c.wants(view, riskSoFar)) {
+              c.classify(view, scores);
+            }
+          } catch (RuntimeException ex) {
+            pluginFailed(c.name(), ex, flags);
+          }
+        }
+      } finally {
+        view.clear();
+      }
+    }
+    scores.applyVetoes();
+
+    // Update the sender and the conversation.
+    Stage messageStage = null;
+    double bestStage = STAGE_THRESHOLD;
+    for (int i = 0; i < STAGES.length; i++) {
+      if (scores.stage[i] >= bestStage) {
+        bestStage = scores.stage[i];
+        messageStage = STAGES[i];
+      }
+    }
+    EnumSet<Signal> signals = EnumSet.noneOf(Signal.class);
+    for (int i = 0; i < SIGNALS.length; i++) {
+      if (scores.signal[i] >= SIGNAL_THRESHOLD) {
+        signals.add(SIGNALS[i]);
+      }
+    }
+    updateSender(sender, scores, messageStage, now, sc.text.isQuestion(), message);
+    state.messageCount++;
+    if (state.firstTime == Long.MIN_VALUE) {
+      state.firstTime = now;
+    }
+    state.lastTime = now;
+
+    // Risk: score every tracked participant as a possible suspect; the highest carries the risk.
+    RiskModel.Score best = sc.best;
+    int bestIndex = -1;
+    double bestX = -1;
+    for (int i = 0; i < state.senderCount; i++) {
+      SenderState s = state.senders[i];
+      s.decayTo(now);
+      RiskModel.score(s, othersDistress(state, s), fastEscalation(s), sc.score);
+      if (sc.score.x > bestX) {
+        bestX = sc.score.x;
+        bestIndex = i;
+        copy(sc.score, best);
+      }
+    }
+    if (flags.contains(AssessmentFlag.SENDER_LIMIT)) {
+      RiskModel.score(sender, 0, fastEscalation(sender), sc.score);
+      if (sc.score.x > bestX) {
+        copy(sc.score, best);
+        bestIndex = -2;
+      }
+    }
+    state.risk = bestIndex == -1 ? 0 : (float) best.risk;
+    RiskLevel level = bestIndex == -1 ? RiskLevel.NONE : best.level;
+    state.level = (byte) level.ordinal();
+    state.suspect = (byte) (bestIndex >= 0 && level.isAtLeast(RiskLevel.LOW) ? bestIndex : -1);
+    SenderState lead = bestIndex >= 0 ? state.senders[bestIndex] : (bestIndex == -2 ? sender : null);
+
+    Stage currentStage = lead == null ? null : lead.frontier();
+    Set<Stage> reached = lead == null ? Set.of() : stagesOf(lead.stagesReached);
+    EnumSet<Signal> conversationSignals = EnumSet.noneOf(Signal.class);
+    for (int i = 0; i < state.senderCount; i++) {
+      conversationSignals.addAll(signalsOf(state.senders[i].signalsFired));
+    }
+    conversationSignals.addAll(signals);
+    double escalation = lead == null ? 0 : escalationPerDay(lead);
+    String suspect = state.suspect >= 0 ? state.senders[state.suspect].id
+        : (bestIndex == -2 && level.isAtLeast(RiskLevel.LOW) ? message.senderId() : null);
+
+    Map<Stage, Double> stageScores = stageScores(scores);
+    List<Evidence> evidence = scores.evidence(index,
+        config.includeSnippets() ? fullText.substring(0, scoredLength) : null);
+    Assessment a = new Assessment(message.conversationId(), index, message.senderId(), messageStage,
+        stageScores, signals, currentStage, reached, conversationSignals, state.risk, level, suspect,
+        escalation, state.language(), evidence, flags);
+    state.latest = a;
+    return a;
+  }
+
+  private static SenderState resetOverflow(SenderState overflow, String id) {
+    java.util.Arrays.fill(overflow.stageEvidence, 0);
+    java.util.Arrays.fill(overflow.signalEvidence, 0);
+    overflow.stagesReached = 0;
+    overflow.signalsFired = 0;
+    overflow.messages = 0;
+    overflow.questions = 0;
+    overflow.evidenceTime = 0;
+    return overflow;
+  }
+
+  private static void updateSender(SenderState s, MessageScores scores, @Nullable Stage stage,
+      long now, boolean question, Message message) {
+    s.decayTo(now);
+    s.messages++;
+    if (question) {
+      s.questions++;
+    }
+    int hour = (int) (Math.floorMod(now, 86_400L) / 3600);
+    if (hour >= 22 || hour < 6) {
+      s.nightMessages++;
+    }
+    if (message.senderAge() != null) {
+      s.age = (short) (int) message.senderAge();
+    }
+    for (int i = 0; i < scores.stage.length; i++) {
+      float v = (float) scores.stage[i];
+      if (v > s.stageEvidence[i]) {
+        s.stageEvidence[i] = v;
+      }
+      if (v >= SenderState.REACHED && (s.stagesReached & (1 << i)) == 0) {
+        s.stagesReached |= 1 << i;
+        if (s.firstStageTime == Long.MIN_VALUE) {
+          s.firstStageTime = now;
+        }
+        s.lastNewStageTime = now;
+      }
+    }
+    for (int i = 0; i < scores.signal.length; i++) {
+      float v = (float) scores.signal[i];
+      if (v > s.signalEvidence[i]) {
+        s.signalEvidence[i] = v;
+      }
+      if (v >= SIGNAL_THRESHOLD) {
+        s.signalsFired |= 1 << i;
+      }
+    }
+    if (stage != null) {
+      s.lastStage = (byte) stage.number();
+    }
+  }
+
+  private static double othersDistress(ConversationState state, SenderState suspect) {
+    double d = 0;
+    int k = Signal.VICTIM_DISTRESS.ordinal();
+    for (int i = 0; i < state.senderCount; i++) {
+      SenderState s = state.senders[i];
+      if (s != suspect) {
+        d = Math.max(d, s.signalEvidence[k]);
+      }
+    }
+    return d;
+  }
+
+  private static boolean fastEscalation(SenderState s) {
+    return s.stagesReachedCount() >= 3 && s.lastNewStageTime - s.firstStageTime <= 86_400L;
+  }
+
+  private static double escalationPerDay(SenderState s) {
+    int n = s.stagesReachedCount();
+    if (n < 2) {
+      return 0;
+    }
+    double days = Math.max(1.0 / 24, (s.lastNewStageTime - s.firstStageTime) / 86_400.0);
+    return (n - 1) / days;
+  }
+
+  private static void copy(RiskModel.Score from, RiskModel.Score to) {
+    System.arraycopy(from.group, 0, to.group, 0, from.group.length);
+    to.x = from.x;
+    to.risk = from.risk;
+    to.groupsPresent = from.groupsPresent;
+    to.level = from.level;
+  }
+
+  private static Map<Stage, Double> stageScores(MessageScores scores) {
+    Map<Stage, Double> m = null;
+    for (int i = 0; i < STAGES.length; i++) {
+      if (scores.stage[i] > 0) {
+        if (m == null) {
+          m = new EnumMap<>(Stage.class);
+        }
+        m.put(STAGES[i], scores.stage[i]);
+      }
+    }
+    return m == null ? Map.of() : m;
+  }
+
+  static Set<Stage> stagesOf(int mask) {
+    if (mask == 0) {
+      return Set.of();
+    }
+    EnumSet<Stage> set = EnumSet.noneOf(Stage.class);
+    for (int i = 0; i < STAGES.length; i++) {
+      if ((mask & (1 << i)) != 0) {
+        set.add(STAGES[i]);
+      }
+    }
+    return set;
+  }
+
+  static Set<Signal> signalsOf(int mask) {
+    if (mask == 0) {
+      return Set.of();
+    }
+    EnumSet<Signal> set = EnumSet.noneOf(Signal.class);
+    for (int i = 0; i < SIGNALS.length; i++) {
+      if ((mask & (1 << i)) != 0) {
+        set.add(SIGNALS[i]);
+      }
+    }
+    return set;
+  }
+
+  private static void pluginFailed(String name, RuntimeException ex, Set<AssessmentFlag> flags) {
+    flags.add(AssessmentFlag.PLUGIN_FAILURE);
+    // The exception's message could quote user text: log its type only.
+    LOG.warn("plug-in '{}' failed on a message ({}); its output was dropped", name,
+        ex.getClass().getName());
+  }
+
+  private void notifyListeners(RiskLevel previous, Assessment a) {
+    for (AssessmentListener l : config.listeners()) {
+      try {
+        l.onLevelChange(previous, a);
+      } catch (RuntimeException ex) {
+        LOG.warn("assessment listener {} failed ({}); ignored", l.getClass().getName(),
+            ex.getClass().getName());
+      }
+    }
+  }
+
+  // ---- bounds -------------------------------------------------------------------------------
+
+  private void sweep(int budget) {
+    if (!sweepLock.tryLock()) {
+      return;
+    }
+    try {
+      long now = latestTime.get();
+      for (int i = 0; i < budget; i++) {
+        if (!cursor.hasNext()) {
+          cursor = conversations.values().iterator();
+          if (!cursor.hasNext()) {
+            return;
+          }
+        }
+        ConversationState s = cursor.next();
+        if (s.lastTime != Long.MIN_VALUE && now - s.lastTime > idleSeconds) {
+          remove(s);
+        }
+      }
+    } finally {
+      sweepLock.unlock();
+    }
+  }
+
+  private void evictForCapacity(ConversationState keep) {
+    sweepLock.lock();
+    try {
+      while (conversations.size() > config.maxConversations()) {
+        ConversationState oldest = null;
+        for (int i = 0; i < EVICTION_SAMPLE; i++) {
+          if (!cursor.hasNext()) {
+            cursor = conversations.values().iterator();
+          }
+          if (!cursor.hasNext()) {
+            break;
+          }
+          ConversationState s = cursor.next();
+          if (s != keep && (oldest == null || s.lastTime < oldest.lastTime)) {
+            oldest = s;
+          }
+        }
+        if (oldest == null) {
+          return;
+        }
+        remove(oldest);
+      }
+    } finally {
+      sweepLock.unlock();
+    }
+  }
+
+  private void remove(ConversationState s) {
+    if (conversations.remove(s.id, s)) {
+      int h = s.id.hashCode();
+      evictedHashes[(h & 0x7fffffff) % evictedHashes.length] = h | 1;
+    }
+  }
+
+  private boolean wasEvicted(String id) {
+    int h = id.hashCode();
+    return evictedHashes[(h & 0x7fffffff) % evictedHashes.length] == (h | 1);
+  }
+
+  @Override
+  public Optional<Assessment> current(String conversationId) {
+    ConversationState s = conversations.get(conversationId);
+    if (s == null) {
+      return Optional.empty();
+    }
+    synchronized (s) {
+      return Optional.ofNullable(s.latest);
+    }
+  }
+
+  @Override
+  public int size() {
+    return conversations.size();
+  }
+
+  @Override
+  public Optional<byte[]> snapshot(String conversationId) {
+    ConversationState s = conversations.get(conversationId);
+    if (s == null) {
+      return Optional.empty();
+    }
+    synchronized (s) {
+      return Optional.of(Snapshots.write(s));
+    }
+  }
+
+  @Override
+  public void restore(String conversationId, byte[] snapshot) {
+    Objects.requireNonNull(snapshot, "snapshot");
+    ConversationState s = Snapshots.read(conversationId, snapshot, config.maxSendersPerConversation());
+    conversations.put(conversationId, s);
+    if (s.lastTime != Long.MIN_VALUE) {
+      latestTime.accumulateAndGet(s.lastTime, Math::max);
+    }
+    if (conversations.size() > config.maxConversations()) {
+      evictForCapacity(s);
+    }
+  }
+
+  @Override
+  public boolean evict(String conversationId) {
+    ConversationState s = conversations.get(conversationId);
+    if (s == null) {
+      return false;
+    }
+    remove(s);
+    return true;
+  }
+
+  @Override
+  public int evictIdle(Instant now) {
+    long t = now.getEpochSecond();
+    int dropped = 0;
+    for (ConversationState s : conversations.values()) {
+      if (s.lastTime != Long.MIN_VALUE && t - s.lastTime > idleSeconds && conversations.remove(s.id, s)) {
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+}

@@ -1,0 +1,22 @@
+package dev.vigil.detector.internal.engine;
+
+import dev.vigil.detector.AssessmentListener;
+import dev.vigil.detector.Language;
+import dev.vigil.detector.spi.Classifier;
+import dev.vigil.detector.spi.FeatureExtractor;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/** The validated settings of a {@link dev.vigil.detector.DetectorBuilder}. */
+public record DetectorConfig(
+    Set<Language> languages,
+    int maxConversations,
+    int maxSendersPerConversation,
+    Duration idleTimeout,
+    int maxMessageChars,
+    boolean includeSnippets,
+    boolean serviceLoading,
+    List<FeatureExtractor> extractors,
+    List<Classifier> classifiers,
+    List<AssessmentListener> listeners) {}

@@ -1,0 +1,158 @@
+package dev.vigil.detector.internal.engine;
+
+import dev.vigil.detector.RiskLevel;
+import dev.vigil.detector.Signal;
+import dev.vigil.detector.Stage;
+
+/**
+ * Turns a participant's accumulated stage and signal evidence into a risk score and a level.
+ *
+ * <p>Design note: grooming is a pattern, not a word. Stages and signals are grouped into six
+ * behaviours that the literature describes as distinct moves (rapport, information gathering,
+ * isolation, sexual content, coercion, offline contact: O'Connell 2003; Lorenzo-Dus et al. 2016;
+ * Winters et al. 2017). Each group's strength is the noisy-or of its members' weighted evidence;
+ * the score adds the groups' weighted strengths and a bonus for every further group present, so
+ * one cue (a parent asking for a photo, friends moving to Discord, a party kept secret) stays LOW
+ * or MEDIUM while a pattern across groups reaches HIGH. Coercion weighs most: a sextortion threat
+ * with a demand is an emergency on its own. CRITICAL marks "a child may be in danger now":
+ * extortion under way, a meeting arranged on top of isolation or sexual content, or distress after
+ * threats. The score is {@code 1 - exp(-x)}; calibrated probabilities come from detector-models.
+ */
+final class RiskModel {
+
+  static final int RAPPORT = 0;
+  static final int INFO = 1;
+  static final int ISOLATION = 2;
+  static final int SEXUAL = 3;
+  static final int COERCION = 4;
+  static final int CONTACT = 5;
+  static final int GROUPS = 6;
+
+  /** Group weights, in the order above. */
+  private static final double[] GROUP_WEIGHT = {0.35, 0.35, 0.6, 0.8, 1.6, 0.6};
+  /** A group counts as present from this strength on. */
+  private static final double PRESENT = 0.45;
+  private static final double PATTERN_BONUS = 0.3;
+
+  static final double LOW = 0.2;
+  static final double MEDIUM = 0.45;
+  static final double HIGH = 0.7;
+
+  private static final int[] STAGE_GROUP = new int[Stage.values().length];
+  private static final double[] STAGE_FACTOR = new double[Stage.values().length];
+  private static final int[] SIGNAL_GROUP = new int[Signal.values().length];
+  private static final double[] SIGNAL_FACTOR = new double[Signal.values().length];
+
+  static {
+    stage(Stage.FRIENDSHIP, RAPPORT, 0.6);
+    stage(Stage.BEST_FRIEND, RAPPORT, 1.0);
+    stage(Stage.RECIPROCITY, RAPPORT, 1.0);
+    stage(Stage.PERSONAL_INFO, INFO, 1.0);
+    stage(Stage.RISK_ASSESSMENT, ISOLATION, 1.0);
+    stage(Stage.SECRECY, ISOLATION, 1.0);
+    stage(Stage.PHOTO_REQUEST, SEXUAL, 0.7);
+    stage(Stage.SEXUAL_SUGGESTION, SEXUAL, 1.0);
+    stage(Stage.SEXUALIZATION, SEXUAL, 1.2);
+    stage(Stage.EXTORTION, COERCION, 1.0);
+    signal(Signal.GIFT_OFFER, RAPPORT, 0.8);
+    signal(Signal.AGE_QUERY, INFO, 1.0);
+    signal(Signal.SECRECY_REQUEST, ISOLATION, 1.0);
+    signal(Signal.PLATFORM_MIGRATION, ISOLATION, 0.6);
+    signal(Signal.IMAGE_REQUEST, SEXUAL, 0.6);
+    signal(Signal.CAMERA_REQUEST, SEXUAL, 0.6);
+    signal(Signal.THREAT, COERCION, 1.0);
+    signal(Signal.PAYMENT_DEMAND, COERCION, 0.6);
+    signal(Signal.MEETING_REQUEST, CONTACT, 1.0);
+    signal(Signal.VICTIM_DISTRESS, -1, 0);
+  }
+
+  private static void stage(Stage s, int group, double factor) {
+    STAGE_GROUP[s.ordinal()] = group;
+    STAGE_FACTOR[s.ordinal()] = factor;
+  }
+
+  private static void signal(Signal s, int group, double factor) {
+    SIGNAL_GROUP[s.ordinal()] = group;
+    SIGNAL_FACTOR[s.ordinal()] = factor;
+  }
+
+  private RiskModel() {}
+
+  /** The result of scoring one participant. */
+  static final class Score {
+    final double[] group = new double[GROUPS];
+    double x;
+    double risk;
+    int groupsPresent;
+    RiskLevel level = RiskLevel.NONE;
+  }
+
+  /**
+   * Scores {@code s} as a possible suspect.
+   *
+   * @param othersDistress the strongest distress evidence from the other participants
+   * @param fastEscalation whether the sender reached three or more stages within a day
+   */
+  static void score(SenderState s, double othersDistress, boolean fastEscalation, Score out) {
+    java.util.Arrays.fill(out.group, 0);
+    for (int i = 0; i < s.stageEvidence.length; i++) {
+      addTo(out.group, STAGE_GROUP[i], Math.min(1, s.stageEvidence[i] * STAGE_FACTOR[i]));
+    }
+    for (int i = 0; i < s.signalEvidence.length; i++) {
+      if (SIGNAL_GROUP[i] >= 0) {
+        addTo(out.group, SIGNAL_GROUP[i], Math.min(1, s.signalEvidence[i] * SIGNAL_FACTOR[i]));
+      }
+    }
+    double x = 0;
+    int present = 0;
+    for (int g = 0; g < GROUPS; g++) {
+      x += GROUP_WEIGHT[g] * out.group[g];
+      if (out.group[g] >= PRESENT) {
+        present++;
+      }
+    }
+    x += PATTERN_BONUS * Math.max(0, present - 1);
+    if (fastEscalation && present >= 3) {
+      x += 0.2;
+    }
+    boolean pressure = out.group[COERCION] >= PRESENT || out.group[SEXUAL] >= PRESENT;
+    if (pressure && othersDistress >= 0.5) {
+      x += 0.6 * othersDistress;
+    }
+    out.x = x;
+    out.groupsPresent = present;
+    out.risk = 1 - Math.exp(-x);
+    out.level = level(out, s, othersDistress);
+  }
+
+  private static void addTo(double[] group, int g, double p) {
+    if (p > 0) {
+      group[g] = 1 - (1 - group[g]) * (1 - p);
+    }
+  }
+
+  private static RiskLevel level(Score sc, SenderState s, double othersDistress) {
+    double[] g = sc.group;
+    double threat = s.signalEvidence[Signal.THREAT.ordinal()];
+    double extortion = s.stageEvidence[Stage.EXTORTION.ordinal()];
+    double payment = s.signalEvidence[Signal.PAYMENT_DEMAND.ordinal()];
+    boolean extortionUnderWay = (threat >= 0.5 || extortion >= 0.6)
+        && (payment >= 0.5 || g[SEXUAL] >= PRESENT || extortion >= 0.6 && threat >= 0.5);
+    boolean meetingOnPattern = g[CONTACT] >= PRESENT
+        && (g[SEXUAL] >= PRESENT || g[ISOLATION] >= PRESENT) && sc.groupsPresent >= 3;
+    boolean distressAfterThreats = othersDistress >= 0.5 && g[COERCION] >= PRESENT;
+    if ((extortionUnderWay || meetingOnPattern || distressAfterThreats) && sc.risk >= MEDIUM) {
+      return RiskLevel.CRITICAL;
+    }
+    if (sc.risk >= HIGH) {
+      return RiskLevel.HIGH;
+    }
+    if (sc.risk >= MEDIUM) {
+      return RiskLevel.MEDIUM;
+    }
+    if (sc.risk >= LOW) {
+      return RiskLevel.LOW;
+    }
+    return RiskLevel.NONE;
+  }
+}

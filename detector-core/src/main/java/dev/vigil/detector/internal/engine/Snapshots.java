@@ -1,0 +1,165 @@
+package dev.vigil.detector.internal.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.zip.CRC32;
+
+/**
+ * The versioned binary form of a {@link ConversationState} for external state stores: numbers and
+ * sender ids only, never message text, followed by a CRC-32 so that a corrupted or foreign blob is
+ * refused with a clear message instead of restoring garbage.
+ *
+ * <p>Format 1: magic {@code VGS1}, format version (short), conversation counters, language
+ * log-odds, risk, level, suspect, then per sender its id (modified UTF-8), counters, stage and
+ * signal evidence (10 floats each), reached masks and times, then the CRC-32 of everything before.
+ */
+final class Snapshots {
+
+  static final int MAGIC = 0x56475331; // "VGS1"
+  static final short VERSION = 1;
+
+  private Snapshots() {}
+
+  static byte[] write(ConversationState s) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 128 * s.senderCount);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(MAGIC);
+      out.writeShort(VERSION);
+      out.writeInt(s.messageCount);
+      out.writeLong(s.firstTime);
+      out.writeLong(s.lastTime);
+      out.writeFloat(s.frenchLogOdds);
+      out.writeFloat(s.risk);
+      out.writeByte(s.level);
+      out.writeByte(s.suspect);
+      out.writeByte(s.senderCount);
+      for (int i = 0; i < s.senderCount; i++) {
+        SenderState p = s.senders[i];
+        out.writeUTF(p.id);
+        out.writeInt(p.messages);
+        out.writeInt(p.questions);
+        out.writeInt(p.nightMessages);
+        for (float f : p.stageEvidence) {
+          out.writeFloat(f);
+        }
+        for (float f : p.signalEvidence) {
+          out.writeFloat(f);
+        }
+        out.writeInt(p.stagesReached);
+        out.writeInt(p.signalsFired);
+        out.writeLong(p.evidenceTime);
+        out.writeLong(p.firstStageTime);
+        out.writeLong(p.lastNewStageTime);
+        out.writeByte(p.lastStage);
+        out.writeShort(p.age);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // cannot happen in memory
+    }
+    byte[] body = bytes.toByteArray();
+    CRC32 crc = new CRC32();
+    crc.update(body);
+    byte[] all = java.util.Arrays.copyOf(body, body.length + 4);
+    long c = crc.getValue();
+    all[body.length] = (byte) (c >>> 24);
+    all[body.length + 1] = (byte) (c >>> 16);
+    all[body.length + 2] = (byte) (c >>> 8);
+    all[body.length + 3] = (byte) c;
+    return all;
+  }
+
+  static ConversationState read(String conversationId, byte[] data, int maxSenders) {
+    if (data.length < 10) {
+      throw new IllegalArgumentException("not a Vigil snapshot: " + data.length + " bytes is too short");
+    }
+    CRC32 crc = new CRC32();
+    crc.update(data, 0, data.length - 4);
+    long stored = ((data[data.length - 4] & 0xFFL) << 24) | ((data[data.length - 3] & 0xFFL) << 16)
+        | ((data[data.length - 2] & 0xFFL) << 8) | (data[data.length - 1] & 0xFFL);
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 0, data.length - 4))) {
+      if (in.readInt() != MAGIC) {
+        throw new IllegalArgumentException("not a Vigil snapshot: bad magic number");
+      }
+      short version = in.readShort();
+      if (version != VERSION) {
+        throw new IllegalArgumentException("unsupported snapshot format version " + version
+            + " (this detector reads version " + VERSION + ")");
+      }
+      if (stored != crc.getValue()) {
+        throw new IllegalArgumentException("snapshot checksum mismatch: the bytes are corrupted");
+      }
+      ConversationState s = new ConversationState(conversationId);
+      s.messageCount = nonNegative(in.readInt(), "messageCount");
+      s.firstTime = in.readLong();
+      s.lastTime = in.readLong();
+      s.frenchLogOdds = finite(in.readFloat(), "language evidence");
+      s.risk = unit(in.readFloat(), "risk");
+      s.level = in.readByte();
+      if (s.level < 0 || s.level > 4) {
+        throw new IllegalArgumentException("snapshot has a bad level " + s.level);
+      }
+      s.suspect = in.readByte();
+      int count = in.readUnsignedByte();
+      if (count > maxSenders) {
+        throw new IllegalArgumentException("snapshot has " + count + " senders, this detector tracks at most "
+            + maxSenders);
+      }
+      if (s.suspect < -1 || s.suspect >= count) {
+        throw new IllegalArgumentException("snapshot has a bad suspect index " + s.suspect);
+      }
+      s.senders = new SenderState[Math.max(2, count)];
+      for (int i = 0; i < count; i++) {
+        SenderState p = new SenderState(in.readUTF());
+        p.messages = nonNegative(in.readInt(), "messages");
+        p.questions = nonNegative(in.readInt(), "questions");
+        p.nightMessages = nonNegative(in.readInt(), "nightMessages");
+        for (int k = 0; k < p.stageEvidence.length; k++) {
+          p.stageEvidence[k] = unit(in.readFloat(), "stage evidence");
+        }
+        for (int k = 0; k < p.signalEvidence.length; k++) {
+          p.signalEvidence[k] = unit(in.readFloat(), "signal evidence");
+        }
+        p.stagesReached = in.readInt();
+        p.signalsFired = in.readInt();
+        p.evidenceTime = in.readLong();
+        p.firstStageTime = in.readLong();
+        p.lastNewStageTime = in.readLong();
+        p.lastStage = in.readByte();
+        p.age = in.readShort();
+        s.senders[i] = p;
+      }
+      s.senderCount = count;
+      if (in.available() != 0) {
+        throw new IllegalArgumentException("snapshot has " + in.available() + " trailing bytes");
+      }
+      return s;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("truncated snapshot: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static int nonNegative(int v, String what) {
+    if (v < 0) {
+      throw new IllegalArgumentException("snapshot has a negative " + what + ": " + v);
+    }
+    return v;
+  }
+
+  private static float finite(float v, String what) {
+    if (!Float.isFinite(v)) {
+      throw new IllegalArgumentException("snapshot has a non-finite " + what);
+    }
+    return v;
+  }
+
+  private static float unit(float v, String what) {
+    if (!(v >= 0 && v <= 1)) {
+      throw new IllegalArgumentException("snapshot has " + what + " outside [0,1]: " + v);
+    }
+    return v;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.vigil.detector.internal.lexicon;
+
+import dev.vigil.detector.Signal;
+import dev.vigil.detector.Stage;
+
+/**
+ * A compiled lexicon rule or veto: a pattern of {@link Slot}s and what it supports. Immutable.
+ */
+final class Rule {
+
+  final int index;
+  final String id;
+  /** {@code lexicon:LANG:ID}, the evidence source a moderator sees. */
+  final String source;
+  final Stage[] stages;
+  final Signal[] signals;
+  final double weight;
+  final boolean veto;
+  final Slot[] slots;
+
+  Rule(int index, String id, String source, Stage[] stages, Signal[] signals, double weight,
+      boolean veto, Slot[] slots) {
+    this.index = index;
+    this.id = id;
+    this.source = source;
+    this.stages = stages;
+    this.signals = signals;
+    this.weight = weight;
+    this.veto = veto;
+    this.slots = slots;
+  }
+}

@@ -1,0 +1,78 @@
+package dev.vigil.detector.internal.lexicon;
+
+import dev.vigil.detector.internal.text.TermBuffer;
+import dev.vigil.detector.internal.text.TextBuffer;
+import java.util.Arrays;
+
+/**
+ * One position of a lexicon pattern: a set of single terms, multi-term phrases (a word that
+ * analyses to several terms, such as French "t'es"), or a token kind (any number, any amount of
+ * money, any token).
+ */
+final class Slot {
+
+  final int[] singles;
+  final int[][] phrases;
+  final boolean anyNumber;
+  final boolean anyMoney;
+  final boolean anyToken;
+  final boolean optional;
+  /** How many other tokens may stand between the previous slot and this one. */
+  final int gapBefore;
+
+  Slot(int[] singles, int[][] phrases, boolean anyNumber, boolean anyMoney, boolean anyToken,
+      boolean optional, int gapBefore) {
+    this.singles = singles.clone();
+    Arrays.sort(this.singles);
+    this.phrases = phrases;
+    this.anyNumber = anyNumber;
+    this.anyMoney = anyMoney;
+    this.anyToken = anyToken;
+    this.optional = optional;
+    this.gapBefore = gapBefore;
+  }
+
+  /** The end (exclusive) of this slot's match starting at term {@code q}, or -1. */
+  int matchAt(TermBuffer terms, int q) {
+    if (anyToken) {
+      return q + 1;
+    }
+    byte kind = terms.kind(q);
+    if (kind == TextBuffer.MONEY) {
+      return anyMoney || anyNumber ? q + 1 : -1;
+    }
+    if (kind == TextBuffer.NUMBER) {
+      return anyNumber ? q + 1 : -1;
+    }
+    int id = terms.id(q);
+    if (id < 0) {
+      return -1;
+    }
+    if (Arrays.binarySearch(singles, id) >= 0) {
+      return q + 1;
+    }
+    int n = terms.count();
+    outer:
+    for (int[] phrase : phrases) {
+      if (phrase[0] != id || q + phrase.length > n) {
+        continue;
+      }
+      for (int k = 1; k < phrase.length; k++) {
+        if (terms.id(q + k) != phrase[k]) {
+          continue outer;
+        }
+      }
+      return q + phrase.length;
+    }
+    return -1;
+  }
+
+  /** The term ids that can start a match of this slot (for the rule index). */
+  int[] firstIds() {
+    int[] ids = Arrays.copyOf(singles, singles.length + phrases.length);
+    for (int i = 0; i < phrases.length; i++) {
+      ids[singles.length + i] = phrases[i][0];
+    }
+    return ids;
+  }
+}

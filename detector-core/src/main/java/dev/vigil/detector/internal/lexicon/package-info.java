@@ -1,0 +1,5 @@
+/** Internal: see {@link dev.vigil.detector.internal} for the layout. */
+@NullMarked
+package dev.vigil.detector.internal.lexicon;
+
+import org.jspecify.annotations.NullMarked;
