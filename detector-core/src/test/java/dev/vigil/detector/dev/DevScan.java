@@ -19,7 +19,9 @@ import java.time.Instant;
 public final class DevScan {
   public static void main(String[] args) throws Exception {
     ObjectMapper om = new ObjectMapper();
-    Detector d = Detector.builder().build();
+    String lang = System.getProperty("lang", "both");
+    Detector d = lang.equals("both") ? Detector.builder().build()
+        : Detector.builder().languages(dev.vigil.detector.Language.ofCode(lang)).build();
     ConversationTracker t = d.newTracker();
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     for (String f : args) {

@@ -10,7 +10,7 @@ import dev.vigil.detector.Stage;
  * <p>Design note: grooming is a pattern, not a word. Stages and signals are grouped into six
  * behaviours that the literature describes as distinct moves (rapport, information gathering,
  * isolation, sexual content, coercion, offline contact: O'Connell 2003; Lorenzo-Dus et al. 2016;
- * Winters et al. 2017). Each group's strength is the noisy-or of its members' weighted evidence;
+ * Winters et al. 2017). Each group is as strong as its strongest member's weighted evidence;
  * the score adds the groups' weighted strengths and a bonus for every further group present, so
  * one cue (a parent asking for a photo, friends moving to Discord, a party kept secret) stays LOW
  * or MEDIUM while a pattern across groups reaches HIGH. Coercion weighs most: a sextortion threat
@@ -31,7 +31,7 @@ final class RiskModel {
   /** Group weights, in the order above. */
   private static final double[] GROUP_WEIGHT = {0.35, 0.35, 0.6, 0.8, 1.6, 0.6};
   /** A group counts as present from this strength on. */
-  private static final double PRESENT = 0.45;
+  private static final double PRESENT = 0.4;
   private static final double PATTERN_BONUS = 0.3;
 
   static final double LOW = 0.2;
@@ -96,11 +96,11 @@ final class RiskModel {
   static void score(SenderState s, double othersDistress, boolean fastEscalation, Score out) {
     java.util.Arrays.fill(out.group, 0);
     for (int i = 0; i < s.stageEvidence.length; i++) {
-      addTo(out.group, STAGE_GROUP[i], Math.min(1, s.stageEvidence[i] * STAGE_FACTOR[i]));
+      addTo(out.group, STAGE_GROUP[i], effective(s.stageEvidence[i]) * STAGE_FACTOR[i]);
     }
     for (int i = 0; i < s.signalEvidence.length; i++) {
       if (SIGNAL_GROUP[i] >= 0) {
-        addTo(out.group, SIGNAL_GROUP[i], Math.min(1, s.signalEvidence[i] * SIGNAL_FACTOR[i]));
+        addTo(out.group, SIGNAL_GROUP[i], effective(s.signalEvidence[i]) * SIGNAL_FACTOR[i]);
       }
     }
     double x = 0;
@@ -125,9 +125,18 @@ final class RiskModel {
     out.level = level(out, s, othersDistress);
   }
 
+  /** Weak cues (below the reached threshold) count half: they only matter in numbers. */
+  private static double effective(float evidence) {
+    return evidence >= SenderState.REACHED ? evidence : evidence * 0.5;
+  }
+
+  /**
+   * A group is as strong as its strongest member: a stage and a signal fired by the same phrase
+   * are one piece of evidence, not two.
+   */
   private static void addTo(double[] group, int g, double p) {
-    if (p > 0) {
-      group[g] = 1 - (1 - group[g]) * (1 - p);
+    if (p > group[g]) {
+      group[g] = Math.min(1, p);
     }
   }
 
@@ -136,8 +145,9 @@ final class RiskModel {
     double threat = s.signalEvidence[Signal.THREAT.ordinal()];
     double extortion = s.stageEvidence[Stage.EXTORTION.ordinal()];
     double payment = s.signalEvidence[Signal.PAYMENT_DEMAND.ordinal()];
-    boolean extortionUnderWay = (threat >= 0.5 || extortion >= 0.6)
-        && (payment >= 0.5 || g[SEXUAL] >= PRESENT || extortion >= 0.6 && threat >= 0.5);
+    // A threat together with a demand (money, or more images): sextortion under way.
+    boolean extortionUnderWay = threat >= 0.5 && extortion >= 0.5
+        && (payment >= 0.5 || g[SEXUAL] >= PRESENT);
     boolean meetingOnPattern = g[CONTACT] >= PRESENT
         && (g[SEXUAL] >= PRESENT || g[ISOLATION] >= PRESENT) && sc.groupsPresent >= 3;
     boolean distressAfterThreats = othersDistress >= 0.5 && g[COERCION] >= PRESENT;

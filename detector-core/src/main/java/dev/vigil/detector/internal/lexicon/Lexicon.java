@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A compiled lexicon pack (see {@code docs/lexicon-format.md}): the vocabulary of analysed terms,
@@ -114,7 +115,7 @@ public final class Lexicon {
   }
 
   /** Ids of all rules (not vetoes) that support {@code stage} or {@code signal}. */
-  public List<String> ruleIds(Stage stage, Signal signal) {
+  public List<String> ruleIds(@Nullable Stage stage, @Nullable Signal signal) {
     List<String> ids = new ArrayList<>();
     for (Rule r : rules) {
       if (!r.veto && (Arrays.asList(r.stages).contains(stage) || Arrays.asList(r.signals).contains(signal))) {

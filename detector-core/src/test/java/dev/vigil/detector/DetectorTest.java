@@ -1,0 +1,249 @@
+package dev.vigil.detector;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vigil.detector.spi.Classifier;
+import dev.vigil.detector.spi.MessageView;
+import dev.vigil.detector.spi.ScoreSink;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class DetectorTest {
+
+  private static final Detector DETECTOR = Detector.builder().build();
+  private static final Instant T0 = Instant.parse("2026-03-01T17:00:00Z");
+
+  private static Message msg(String conversation, String sender, int minute, String text) {
+    return Message.of(conversation, sender, T0.plusSeconds(60L * minute), text);
+  }
+
+  @Test
+  void builder_badValues_failFastWithTheValue() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Detector.builder().maxConversations(0));
+    assertTrue(e.getMessage().contains("0"));
+    assertThrows(IllegalArgumentException.class, () -> Detector.builder().languages());
+    assertThrows(IllegalArgumentException.class, () -> Detector.builder().languages(Language.UNDETERMINED));
+    assertThrows(IllegalArgumentException.class, () -> Detector.builder().idleTimeout(Duration.ZERO));
+    assertThrows(IllegalArgumentException.class, () -> Detector.builder().maxSendersPerConversation(1));
+  }
+
+  @Test
+  void message_badValues_failFast() {
+    assertThrows(IllegalArgumentException.class, () -> Message.of("", "u", T0, "x"));
+    assertThrows(NullPointerException.class, () -> Message.of("c", "u", T0, null));
+    assertFalse(Message.of("c", "u", T0, "secret words").toString().contains("secret"),
+        "toString must not leak message text");
+  }
+
+  @Test
+  void pipeline_listsBuiltInTiers() {
+    assertTrue(DETECTOR.pipeline().contains("lexicon"));
+    assertTrue(DETECTOR.pipeline().contains("behaviour"));
+  }
+
+  @Test
+  void observe_indexesMessagesPerConversation() {
+    ConversationTracker t = DETECTOR.newTracker();
+    assertEquals(0, t.observe(msg("a", "u1", 0, "hi")).messageIndex());
+    assertEquals(0, t.observe(msg("b", "u9", 0, "hello")).messageIndex());
+    assertEquals(1, t.observe(msg("a", "u2", 1, "hey")).messageIndex());
+    assertEquals(2, t.size());
+  }
+
+  @Test
+  void observe_ordinaryChat_staysLow() {
+    ConversationTracker t = DETECTOR.newTracker();
+    Assessment a = null;
+    String[] lines = {"did you finish the math homework", "yeah it was easy", "cool see you at practice",
+        "lol ok", "bring the ball"};
+    for (int i = 0; i < lines.length; i++) {
+      a = t.observe(msg("c", i % 2 == 0 ? "sam" : "ella", i, lines[i]));
+    }
+    assertNotNull(a);
+    assertFalse(a.isAtLeast(RiskLevel.MEDIUM), a.toString());
+    assertNull(a.suspect());
+  }
+
+  @Test
+  void observe_emptyHugeAndHostileText_boundedAndFlagged() {
+    Detector d = Detector.builder().maxMessageChars(100).build();
+    ConversationTracker t = d.newTracker();
+    assertTrue(t.observe(msg("c", "u", 0, "")).flags().isEmpty());
+    Assessment huge = t.observe(msg("c", "u", 1, "send me a pic ".repeat(100_000)));
+    assertTrue(huge.flags().contains(AssessmentFlag.TRUNCATED));
+    for (Evidence e : huge.evidence()) {
+      assertTrue(e.end() <= 100);
+      assertNull(e.snippet(), "no text in evidence unless opted in");
+    }
+    t.observe(msg("c", "u", 2, "\uD83D\u0000\uFFFF\u202E\u200B".repeat(50)));
+  }
+
+  @Test
+  void observe_outOfOrderTime_flagged() {
+    ConversationTracker t = DETECTOR.newTracker();
+    t.observe(msg("c", "u", 10, "hi"));
+    assertTrue(t.observe(msg("c", "u", 5, "hi again")).flags().contains(AssessmentFlag.OUT_OF_ORDER));
+  }
+
+  @Test
+  void observe_senderLimit_flagsAndStillScores() {
+    Detector d = Detector.builder().maxSendersPerConversation(2).build();
+    ConversationTracker t = d.newTracker();
+    t.observe(msg("g", "a", 0, "hi"));
+    t.observe(msg("g", "b", 1, "hi"));
+    Assessment a = t.observe(msg("g", "c", 2, "hi all"));
+    assertTrue(a.flags().contains(AssessmentFlag.SENDER_LIMIT));
+  }
+
+  @Test
+  void tracker_capacity_evictsLeastRecentlyActive() {
+    Detector d = Detector.builder().maxConversations(50).build();
+    ConversationTracker t = d.newTracker();
+    for (int i = 0; i < 500; i++) {
+      t.observe(msg("c" + i, "u", i, "hello"));
+    }
+    assertTrue(t.size() <= 50, "size " + t.size());
+    assertTrue(t.current("c499").isPresent(), "the newest conversation is kept");
+  }
+
+  @Test
+  void tracker_idleConversations_areDropped() {
+    Detector d = Detector.builder().idleTimeout(Duration.ofDays(1)).build();
+    ConversationTracker t = d.newTracker();
+    t.observe(msg("old", "u", 0, "hello"));
+    assertEquals(1, t.evictIdle(T0.plus(Duration.ofDays(2))));
+    assertEquals(0, t.size());
+    Assessment again = t.observe(msg("old", "u", 3000, "back"));
+    assertTrue(again.flags().contains(AssessmentFlag.RESTARTED) || again.messageIndex() == 0);
+  }
+
+  @Test
+  void tracker_defaultIdleLimit_keepsMonthLongConversations() {
+    ConversationTracker t = DETECTOR.newTracker();
+    t.observe(msg("slow", "u", 0, "hello"));
+    t.observe(msg("other", "v", 60 * 24 * 35, "hello"));
+    assertEquals(0, t.evictIdle(T0.plus(Duration.ofDays(35))));
+    assertTrue(t.current("slow").isPresent());
+  }
+
+  @Test
+  void snapshot_roundTrip_restoresTheSameState() {
+    ConversationTracker t = DETECTOR.newTracker();
+    t.observe(msg("c", "kai", 0, "how old are you?"));
+    t.observe(msg("c", "milo", 1, "12"));
+    t.observe(msg("c", "kai", 2, "don't tell your parents about us, ok?"));
+    byte[] snap = t.snapshot("c").orElseThrow();
+    ConversationTracker other = DETECTOR.newTracker();
+    other.restore("c", snap);
+    assertArrayEquals(snap, other.snapshot("c").orElseThrow());
+    Assessment a1 = t.observe(msg("c", "kai", 3, "send me a pic"));
+    Assessment a2 = other.observe(msg("c", "kai", 3, "send me a pic"));
+    assertEquals(a1.risk(), a2.risk(), 1e-6);
+    assertEquals(a1.level(), a2.level());
+    assertEquals(a1.messageIndex(), a2.messageIndex());
+    assertFalse(new String(snap, java.nio.charset.StandardCharsets.ISO_8859_1).contains("tell"),
+        "no message text in snapshots");
+  }
+
+  @Test
+  void restore_corruptBytes_clearError() {
+    ConversationTracker t = DETECTOR.newTracker();
+    t.observe(msg("c", "u", 0, "hello"));
+    byte[] snap = t.snapshot("c").orElseThrow();
+    snap[12] ^= 0x5A;
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.restore("c", snap));
+    assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> t.restore("c", new byte[] {1, 2, 3}));
+  }
+
+  @Test
+  void plugin_exceptions_areContainedAndFlagged() {
+    Classifier broken = new Classifier() {
+      @Override
+      public String name() {
+        return "broken";
+      }
+
+      @Override
+      public void classify(MessageView message, ScoreSink out) {
+        throw new IllegalStateException("boom");
+      }
+    };
+    Detector d = Detector.builder().addClassifier(broken).serviceLoading(false).build();
+    Assessment a = d.newTracker().observe(msg("c", "u", 0, "hello"));
+    assertTrue(a.flags().contains(AssessmentFlag.PLUGIN_FAILURE));
+  }
+
+  @Test
+  void plugin_scores_reachTheAssessment() {
+    Classifier alwaysSecrecy = new Classifier() {
+      @Override
+      public String name() {
+        return "test";
+      }
+
+      @Override
+      public void classify(MessageView message, ScoreSink out) {
+        out.stage(Stage.SECRECY, 0.9, "test.secrecy", 0, message.text().length());
+      }
+    };
+    Detector d = Detector.builder().addClassifier(alwaysSecrecy).serviceLoading(false).build();
+    Assessment a = d.newTracker().observe(msg("c", "u", 0, "hello"));
+    assertEquals(Stage.SECRECY, a.stage());
+    assertTrue(a.evidence().stream().anyMatch(e -> e.source().equals("test.secrecy")));
+  }
+
+  @Test
+  void listener_levelChanges_notifiedAndExceptionsContained() {
+    AtomicInteger calls = new AtomicInteger();
+    Detector d = Detector.builder()
+        .addListener((prev, a) -> calls.incrementAndGet())
+        .addListener((prev, a) -> {
+          throw new IllegalStateException("listener bug");
+        })
+        .build();
+    ConversationTracker t = d.newTracker();
+    t.observe(msg("c", "x", 0, "if you don't pay 100 dollars in gift cards I will send your pics to all your followers"));
+    assertTrue(calls.get() >= 1);
+  }
+
+  @Test
+  void tracker_concurrentObserve_isConsistent() throws Exception {
+    ConversationTracker t = DETECTOR.newTracker();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int w = 0; w < 4; w++) {
+        futures.add(pool.submit(() -> {
+          for (int i = 0; i < 500; i++) {
+            t.observe(msg("c" + (i % 20), "u" + (i % 3), i, "message number " + i));
+          }
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    int total = 0;
+    for (int c = 0; c < 20; c++) {
+      total += t.current("c" + c).orElseThrow().messageIndex() + 1;
+    }
+    assertEquals(2000, total, "every message counted exactly once");
+  }
+}
