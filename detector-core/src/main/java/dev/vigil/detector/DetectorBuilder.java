@@ -4,11 +4,15 @@ import dev.vigil.detector.internal.engine.DefaultDetector;
 import dev.vigil.detector.internal.engine.DetectorConfig;
 import dev.vigil.detector.spi.Classifier;
 import dev.vigil.detector.spi.FeatureExtractor;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -35,6 +39,7 @@ public final class DetectorBuilder {
   private final List<FeatureExtractor> extractors = new ArrayList<>();
   private final List<Classifier> classifiers = new ArrayList<>();
   private final List<AssessmentListener> listeners = new ArrayList<>();
+  private final Map<Language, Path> lexiconFiles = new EnumMap<>(Language.class);
 
   DetectorBuilder() {}
 
@@ -143,6 +148,24 @@ public final class DetectorBuilder {
     return this;
   }
 
+  /**
+   * Replaces the shipped lexicon pack of a language with a pack read from a file in the same
+   * format ({@code docs/lexicon-format.md}), e.g. the shipped pack extended with a platform's own
+   * vocabulary. The file is compiled when {@link #build()} runs.
+   *
+   * @throws IllegalArgumentException if the language is UNDETERMINED or the file is not readable
+   */
+  public DetectorBuilder lexiconFile(Language language, Path file) {
+    if (Objects.requireNonNull(language, "language") == Language.UNDETERMINED) {
+      throw new IllegalArgumentException("a lexicon belongs to EN or FR, not UNDETERMINED");
+    }
+    if (!Files.isReadable(file)) {
+      throw new IllegalArgumentException("lexicon file is not readable: " + file);
+    }
+    lexiconFiles.put(language, file);
+    return this;
+  }
+
   /** Adds a listener for level changes; see {@link AssessmentListener} for its contract. */
   public DetectorBuilder addListener(AssessmentListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -153,11 +176,12 @@ public final class DetectorBuilder {
    * Builds the detector: loads and compiles the lexicons of the chosen languages.
    *
    * @throws IllegalStateException if a plug-in name appears twice in the pipeline
+   * @throws IllegalArgumentException if a lexicon file is malformed (the message names the line)
    */
   public Detector build() {
     return new DefaultDetector(new DetectorConfig(
         Set.copyOf(languages), maxConversations, maxSendersPerConversation, idleTimeout,
         maxMessageChars, includeSnippets, serviceLoading, List.copyOf(extractors),
-        List.copyOf(classifiers), List.copyOf(listeners)));
+        List.copyOf(classifiers), List.copyOf(listeners), Map.copyOf(lexiconFiles)));
   }
 }

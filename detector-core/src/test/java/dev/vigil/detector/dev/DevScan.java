@@ -20,8 +20,17 @@ public final class DevScan {
   public static void main(String[] args) throws Exception {
     ObjectMapper om = new ObjectMapper();
     String lang = System.getProperty("lang", "both");
-    Detector d = lang.equals("both") ? Detector.builder().build()
-        : Detector.builder().languages(dev.vigil.detector.Language.ofCode(lang)).build();
+    var b = Detector.builder();
+    if (!lang.equals("both")) {
+      b.languages(dev.vigil.detector.Language.ofCode(lang));
+    }
+    String dir = System.getProperty("lexdir");
+    if (dir != null) {
+      for (var l : new dev.vigil.detector.Language[] {dev.vigil.detector.Language.EN, dev.vigil.detector.Language.FR}) {
+        b.lexiconFile(l, Path.of(dir, l.name().toLowerCase() + ".vlex"));
+      }
+    }
+    Detector d = b.build();
     ConversationTracker t = d.newTracker();
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     for (String f : args) {

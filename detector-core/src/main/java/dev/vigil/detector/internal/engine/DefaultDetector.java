@@ -11,6 +11,7 @@ import dev.vigil.detector.spi.Classifier;
 import dev.vigil.detector.spi.ClassifierProvider;
 import dev.vigil.detector.spi.FeatureExtractor;
 import dev.vigil.detector.spi.FeatureExtractorProvider;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -45,7 +46,8 @@ public final class DefaultDetector implements Detector {
     for (Language l : languages) {
       LanguageAnalyzer analyzer = LanguageAnalyzer.of(l);
       analyzers.put(l, analyzer);
-      lexicons.put(l, Lexicon.load(l, analyzer));
+      Path file = config.lexiconFiles().get(l);
+      lexicons.put(l, file == null ? Lexicon.load(l, analyzer) : Lexicon.load(l, analyzer, file));
     }
     List<FeatureExtractor> ex = new ArrayList<>();
     ex.add(new BehaviourExtractor());

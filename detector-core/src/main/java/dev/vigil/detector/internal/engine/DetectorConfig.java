@@ -4,7 +4,9 @@ import dev.vigil.detector.AssessmentListener;
 import dev.vigil.detector.Language;
 import dev.vigil.detector.spi.Classifier;
 import dev.vigil.detector.spi.FeatureExtractor;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -19,4 +21,5 @@ public record DetectorConfig(
     boolean serviceLoading,
     List<FeatureExtractor> extractors,
     List<Classifier> classifiers,
-    List<AssessmentListener> listeners) {}
+    List<AssessmentListener> listeners,
+    Map<Language, Path> lexiconFiles) {}

@@ -14,6 +14,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -87,6 +89,15 @@ public final class Lexicon {
       return LexiconParser.parse(resource, r, language, analyzer);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource, e);
+    }
+  }
+
+  /** Loads and compiles a pack from a file. */
+  public static Lexicon load(Language language, LanguageAnalyzer analyzer, Path file) {
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return LexiconParser.parse(file.toString(), r, language, analyzer);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read lexicon " + file, e);
     }
   }
 
