@@ -11,7 +11,7 @@ import java.util.Optional;
  * (stage beliefs, counters, sender ids), never message text. It holds at most {@link
  * DetectorBuilder#maxConversations(int)} conversations, evicting the least recently active one
  * when full, and drops conversations idle for longer than {@link
- * DetectorBuilder#idleTimeout(java.time.Duration)} (measured in message time).
+ * DetectorBuilder#idleTimeout(java.time.Duration)} (measured on the detector's clock).
  *
  * <p>{@link #observe(Message)} never throws for content: odd, empty, huge or hostile text gets a
  * bounded, flagged result. It throws only for a null message.
@@ -51,9 +51,9 @@ public interface ConversationTracker {
   boolean evict(String conversationId);
 
   /**
-   * Forgets every conversation whose last message is older than the idle limit at {@code now}.
-   * The tracker also does this by itself as message time advances; call this to sweep on wall
-   * time when traffic stops.
+   * Forgets every conversation that has received no message for longer than the idle limit at
+   * {@code now} (on the detector's clock). The tracker also sweeps by itself, a few conversations
+   * per message; call this to sweep everything, e.g. from a timer when traffic stops.
    *
    * @return how many conversations were dropped
    */

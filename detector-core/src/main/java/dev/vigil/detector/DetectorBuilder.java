@@ -6,6 +6,7 @@ import dev.vigil.detector.spi.Classifier;
 import dev.vigil.detector.spi.FeatureExtractor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +21,8 @@ import java.util.Set;
  * Configures and builds a {@link Detector}. Not thread-safe; build once and share the detector.
  *
  * <p>Defaults: English and French; at most 1,000,000 tracked conversations and 16 tracked senders
- * per conversation; conversations idle for 45 days are dropped (grooming can run over a month);
+ * per conversation; conversations that receive no message for 45 days (by the detector's clock)
+ * are dropped (grooming can run over a month);
  * messages longer than 4,000 characters are scored on their first 4,000 and flagged; plug-ins
  * registered with {@code ServiceLoader} are added after the built-in ones; evidence carries no
  * text.
@@ -34,6 +36,7 @@ public final class DetectorBuilder {
   private int maxSendersPerConversation = 16;
   private Duration idleTimeout = Duration.ofDays(45);
   private int maxMessageChars = 4_000;
+  private Clock clock = Clock.systemUTC();
   private boolean includeSnippets;
   private boolean serviceLoading = true;
   private final List<FeatureExtractor> extractors = new ArrayList<>();
@@ -93,7 +96,8 @@ public final class DetectorBuilder {
   }
 
   /**
-   * How long a conversation may stay silent (in message time) before it is forgotten.
+   * How long a conversation may go without a message (by {@link #clock(Clock)}) before it is
+   * forgotten.
    *
    * @throws IllegalArgumentException if not positive
    */
@@ -102,6 +106,16 @@ public final class DetectorBuilder {
       throw new IllegalArgumentException("idleTimeout must be positive, got " + idleTimeout);
     }
     this.idleTimeout = idleTimeout;
+    return this;
+  }
+
+  /**
+   * The clock that idle eviction reads (the wall clock by default). Idleness is measured in
+   * processing time, not message time, so that replaying old or unordered data never evicts a
+   * conversation that is still receiving messages; inject a controllable clock in tests.
+   */
+  public DetectorBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
     return this;
   }
 
@@ -181,7 +195,7 @@ public final class DetectorBuilder {
   public Detector build() {
     return new DefaultDetector(new DetectorConfig(
         Set.copyOf(languages), maxConversations, maxSendersPerConversation, idleTimeout,
-        maxMessageChars, includeSnippets, serviceLoading, List.copyOf(extractors),
+        maxMessageChars, clock, includeSnippets, serviceLoading, List.copyOf(extractors),
         List.copyOf(classifiers), List.copyOf(listeners), Map.copyOf(lexiconFiles)));
   }
 }

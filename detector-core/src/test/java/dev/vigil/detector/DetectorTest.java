@@ -11,8 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vigil.detector.spi.Classifier;
 import dev.vigil.detector.spi.MessageView;
 import dev.vigil.detector.spi.ScoreSink;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -120,24 +123,72 @@ class DetectorTest {
     assertTrue(t.current("c499").isPresent(), "the newest conversation is kept");
   }
 
+  /** A clock the test moves by hand. */
+  static final class ManualClock extends Clock {
+    Instant now = T0;
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
   @Test
   void tracker_idleConversations_areDropped() {
-    Detector d = Detector.builder().idleTimeout(Duration.ofDays(1)).build();
+    ManualClock clock = new ManualClock();
+    Detector d = Detector.builder().idleTimeout(Duration.ofDays(1)).clock(clock).build();
     ConversationTracker t = d.newTracker();
     t.observe(msg("old", "u", 0, "hello"));
-    assertEquals(1, t.evictIdle(T0.plus(Duration.ofDays(2))));
+    assertEquals(0, t.evictIdle(clock.now.plus(Duration.ofHours(23))));
+    assertEquals(1, t.evictIdle(clock.now.plus(Duration.ofDays(2))));
     assertEquals(0, t.size());
     Assessment again = t.observe(msg("old", "u", 3000, "back"));
-    assertTrue(again.flags().contains(AssessmentFlag.RESTARTED) || again.messageIndex() == 0);
+    assertEquals(0, again.messageIndex());
+    assertTrue(again.flags().contains(AssessmentFlag.RESTARTED));
+  }
+
+  @Test
+  void tracker_idleSweep_runsAsMessagesArrive() {
+    ManualClock clock = new ManualClock();
+    Detector d = Detector.builder().idleTimeout(Duration.ofDays(1)).clock(clock).build();
+    ConversationTracker t = d.newTracker();
+    t.observe(msg("quiet", "u", 0, "hello"));
+    clock.now = clock.now.plus(Duration.ofDays(3));
+    for (int i = 0; i < 10; i++) {
+      t.observe(msg("busy", "v", i, "hello"));
+    }
+    assertFalse(t.current("quiet").isPresent(), "swept by the messages of another conversation");
   }
 
   @Test
   void tracker_defaultIdleLimit_keepsMonthLongConversations() {
-    ConversationTracker t = DETECTOR.newTracker();
+    ManualClock clock = new ManualClock();
+    ConversationTracker t = Detector.builder().clock(clock).build().newTracker();
     t.observe(msg("slow", "u", 0, "hello"));
+    clock.now = clock.now.plus(Duration.ofDays(35));
     t.observe(msg("other", "v", 60 * 24 * 35, "hello"));
-    assertEquals(0, t.evictIdle(T0.plus(Duration.ofDays(35))));
+    assertEquals(0, t.evictIdle(clock.now));
     assertTrue(t.current("slow").isPresent());
+  }
+
+  @Test
+  void tracker_replayOfOldMessages_isNotEvictedWhileActive() {
+    ConversationTracker t = DETECTOR.newTracker();
+    Instant old = Instant.parse("2019-01-01T00:00:00Z");
+    for (int i = 0; i < 20; i++) {
+      t.observe(Message.of("new", "u", T0.plusSeconds(i), "hi"));
+      assertEquals(i, t.observe(Message.of("old", "v", old.plusSeconds(i), "hi")).messageIndex());
+    }
   }
 
   @Test

@@ -14,6 +14,8 @@ final class ConversationState {
   int messageCount;
   long firstTime = Long.MIN_VALUE;
   long lastTime = Long.MIN_VALUE;
+  /** When the tracker last saw a message of this conversation, on the detector's clock (ms). */
+  long touchedMillis;
   /** Accumulated log-odds of French over English from function words and accents. */
   float frenchLogOdds;
   SenderState[] senders = new SenderState[2];
@@ -30,15 +32,25 @@ final class ConversationState {
     this.id = id;
   }
 
+  /** The decided language: 0 undetermined, 1 English, 2 French (see {@link #updateLanguage}). */
+  byte decidedLanguage;
+
   /** The conversation's language as decided by the evidence so far. */
   Language language() {
-    if (frenchLogOdds >= LanguageGuess.DECIDED) {
-      return Language.FR;
+    return decidedLanguage == 1 ? Language.EN : decidedLanguage == 2 ? Language.FR : Language.UNDETERMINED;
+  }
+
+  /**
+   * Decides the language with hysteresis: once decided, it changes only when the evidence has
+   * swung as far the other way, so one English "ok lol" in a French chat changes nothing.
+   */
+  void updateLanguage(float logOdds) {
+    frenchLogOdds = logOdds;
+    if (logOdds >= LanguageGuess.DECIDED) {
+      decidedLanguage = 2;
+    } else if (logOdds <= -LanguageGuess.DECIDED) {
+      decidedLanguage = 1;
     }
-    if (frenchLogOdds <= -LanguageGuess.DECIDED) {
-      return Language.EN;
-    }
-    return Language.UNDETERMINED;
   }
 
   /** The state of a sender, adding it if there is room; null when the sender limit is reached. */

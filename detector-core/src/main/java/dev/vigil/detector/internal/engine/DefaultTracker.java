@@ -25,7 +25,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -35,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * The streaming tracker: one {@link ConversationState} per conversation in a concurrent map,
  * each updated under its own monitor.
  *
- * <p>Design note on bounds: when the map is over capacity, or as message time advances, a sweep
- * looks at a few entries from a cursor that walks the map round-robin and drops idle ones, or on
- * overflow the least recently active of a small sample (sampled LRU, as Redis does): O(1)
+ * <p>Design note on bounds: with every message, a sweep looks at a few entries from a cursor that
+ * walks the map round-robin and drops those idle on the detector's clock; on overflow it drops
+ * the least recently active of a small sample (sampled LRU, as Redis does): O(1)
  * amortised per message, no global lock on the hot path, no ordering structure to maintain.
  */
 final class DefaultTracker implements ConversationTracker {
@@ -45,6 +44,8 @@ final class DefaultTracker implements ConversationTracker {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultTracker.class);
   static final double STAGE_THRESHOLD = 0.5;
   static final double SIGNAL_THRESHOLD = 0.5;
+  /** The threshold for the suspect of a conversation already at MEDIUM or above. */
+  static final double CONTEXT_THRESHOLD = 0.35;
   private static final int SWEEP_PER_MESSAGE = 2;
   private static final int EVICTION_SAMPLE = 16;
   private static final Stage[] STAGES = Stage.values();
@@ -54,25 +55,22 @@ final class DefaultTracker implements ConversationTracker {
   private final DefaultDetector detector;
   private final DetectorConfig config;
   private final ConcurrentHashMap<String, ConversationState> conversations = new ConcurrentHashMap<>();
-  private final AtomicLong latestTime = new AtomicLong(Long.MIN_VALUE);
   private final ReentrantLock sweepLock = new ReentrantLock();
   private Iterator<ConversationState> cursor;
   /** Hashes of recently evicted conversation ids, to flag a restart (may rarely err). */
   private final int[] evictedHashes = new int[4096];
-  private final long idleSeconds;
+  private final long idleMillis;
 
   DefaultTracker(DefaultDetector detector) {
     this.detector = detector;
     this.config = detector.config;
     this.cursor = conversations.values().iterator();
-    this.idleSeconds = config.idleTimeout().getSeconds();
+    this.idleMillis = config.idleTimeout().toMillis();
   }
 
   @Override
   public Assessment observe(Message message) {
     Objects.requireNonNull(message, "message");
-    long now = message.time().getEpochSecond();
-    latestTime.accumulateAndGet(now, Math::max);
     ConversationState state = conversations.get(message.conversationId());
     if (state == null) {
       ConversationState fresh = new ConversationState(message.conversationId());
@@ -89,6 +87,7 @@ final class DefaultTracker implements ConversationTracker {
     RiskLevel previous;
     Assessment assessment;
     synchronized (state) {
+      state.touchedMillis = config.clock().millis();
       previous = LEVELS[state.level];
       assessment = observeLocked(state, message, detector.scratch());
     }
@@ -117,8 +116,8 @@ final class DefaultTracker implements ConversationTracker {
     // Language: the caller's hint, else the conversation's accumulated evidence.
     Language hint = message.language();
     if (hint == null || !detector.analyzers.containsKey(hint)) {
-      state.frenchLogOdds = LanguageGuess.update(state.frenchLogOdds, sc.text,
-          detector.analyzers.get(Language.EN), detector.analyzers.get(Language.FR));
+      state.updateLanguage(LanguageGuess.update(state.frenchLogOdds, sc.text,
+          detector.analyzers.get(Language.EN), detector.analyzers.get(Language.FR)));
     }
     Language decided = hint != null && detector.analyzers.containsKey(hint) ? hint : state.language();
     Language primary = decided;
@@ -183,9 +182,16 @@ final class DefaultTracker implements ConversationTracker {
     }
     scores.applyVetoes();
 
+    // Context: a weak cue from the participant who already carries the conversation's risk is
+    // read as the step it looks like (the same words from a stranger to the pattern are not).
+    boolean suspectSpeaking = state.suspect >= 0 && state.senders[state.suspect] == sender
+        && state.level >= RiskLevel.MEDIUM.ordinal();
+    double stageThreshold = suspectSpeaking ? CONTEXT_THRESHOLD : STAGE_THRESHOLD;
+    double signalThreshold = suspectSpeaking ? CONTEXT_THRESHOLD : SIGNAL_THRESHOLD;
+
     // Update the sender and the conversation.
     Stage messageStage = null;
-    double bestStage = STAGE_THRESHOLD;
+    double bestStage = stageThreshold;
     for (int i = 0; i < STAGES.length; i++) {
       if (scores.stage[i] >= bestStage) {
         bestStage = scores.stage[i];
@@ -194,7 +200,7 @@ final class DefaultTracker implements ConversationTracker {
     }
     EnumSet<Signal> signals = EnumSet.noneOf(Signal.class);
     for (int i = 0; i < SIGNALS.length; i++) {
-      if (scores.signal[i] >= SIGNAL_THRESHOLD) {
+      if (scores.signal[i] >= signalThreshold) {
         signals.add(SIGNALS[i]);
       }
     }
@@ -261,6 +267,7 @@ final class DefaultTracker implements ConversationTracker {
     overflow.messages = 0;
     overflow.questions = 0;
     overflow.evidenceTime = 0;
+    java.util.Arrays.fill(overflow.groupMessages, (byte) 0);
     return overflow;
   }
 
@@ -302,6 +309,23 @@ final class DefaultTracker implements ConversationTracker {
     }
     if (stage != null) {
       s.lastStage = (byte) stage.number();
+    }
+    int groups = 0;
+    for (int i = 0; i < scores.stage.length; i++) {
+      if (scores.stage[i] >= RiskModel.CUE) {
+        groups |= 1 << RiskModel.groupOf(STAGES[i]);
+      }
+    }
+    for (int i = 0; i < scores.signal.length; i++) {
+      int g = RiskModel.groupOf(SIGNALS[i]);
+      if (g >= 0 && scores.signal[i] >= RiskModel.CUE) {
+        groups |= 1 << g;
+      }
+    }
+    for (int g = 0; g < RiskModel.GROUPS; g++) {
+      if ((groups & (1 << g)) != 0 && s.groupMessages[g] < Byte.MAX_VALUE) {
+        s.groupMessages[g]++;
+      }
     }
   }
 
@@ -402,7 +426,7 @@ final class DefaultTracker implements ConversationTracker {
       return;
     }
     try {
-      long now = latestTime.get();
+      long now = config.clock().millis();
       for (int i = 0; i < budget; i++) {
         if (!cursor.hasNext()) {
           cursor = conversations.values().iterator();
@@ -411,7 +435,7 @@ final class DefaultTracker implements ConversationTracker {
           }
         }
         ConversationState s = cursor.next();
-        if (s.lastTime != Long.MIN_VALUE && now - s.lastTime > idleSeconds) {
+        if (s.touchedMillis != 0 && now - s.touchedMillis > idleMillis) {
           remove(s);
         }
       }
@@ -433,7 +457,7 @@ final class DefaultTracker implements ConversationTracker {
             break;
           }
           ConversationState s = cursor.next();
-          if (s != keep && (oldest == null || s.lastTime < oldest.lastTime)) {
+          if (s != keep && (oldest == null || s.touchedMillis < oldest.touchedMillis)) {
             oldest = s;
           }
         }
@@ -447,11 +471,13 @@ final class DefaultTracker implements ConversationTracker {
     }
   }
 
-  private void remove(ConversationState s) {
+  private boolean remove(ConversationState s) {
     if (conversations.remove(s.id, s)) {
       int h = s.id.hashCode();
       evictedHashes[(h & 0x7fffffff) % evictedHashes.length] = h | 1;
+      return true;
     }
+    return false;
   }
 
   private boolean wasEvicted(String id) {
@@ -490,10 +516,8 @@ final class DefaultTracker implements ConversationTracker {
   public void restore(String conversationId, byte[] snapshot) {
     Objects.requireNonNull(snapshot, "snapshot");
     ConversationState s = Snapshots.read(conversationId, snapshot, config.maxSendersPerConversation());
+    s.touchedMillis = config.clock().millis();
     conversations.put(conversationId, s);
-    if (s.lastTime != Long.MIN_VALUE) {
-      latestTime.accumulateAndGet(s.lastTime, Math::max);
-    }
     if (conversations.size() > config.maxConversations()) {
       evictForCapacity(s);
     }
@@ -511,10 +535,10 @@ final class DefaultTracker implements ConversationTracker {
 
   @Override
   public int evictIdle(Instant now) {
-    long t = now.getEpochSecond();
+    long t = now.toEpochMilli();
     int dropped = 0;
     for (ConversationState s : conversations.values()) {
-      if (s.lastTime != Long.MIN_VALUE && t - s.lastTime > idleSeconds && conversations.remove(s.id, s)) {
+      if (s.touchedMillis != 0 && t - s.touchedMillis > idleMillis && remove(s)) {
         dropped++;
       }
     }

@@ -5,6 +5,7 @@ import dev.vigil.detector.Language;
 import dev.vigil.detector.spi.Classifier;
 import dev.vigil.detector.spi.FeatureExtractor;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.List;
@@ -17,6 +18,7 @@ public record DetectorConfig(
     int maxSendersPerConversation,
     Duration idleTimeout,
     int maxMessageChars,
+    Clock clock,
     boolean includeSnippets,
     boolean serviceLoading,
     List<FeatureExtractor> extractors,

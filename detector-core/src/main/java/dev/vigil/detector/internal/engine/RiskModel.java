@@ -33,6 +33,10 @@ final class RiskModel {
   /** A group counts as present from this strength on. */
   private static final double PRESENT = 0.4;
   private static final double PATTERN_BONUS = 0.3;
+  /** Each further message showing a behaviour keeps this share of the group's doubt. */
+  private static final double CORROBORATION = 0.8;
+  /** A message counts towards a behaviour's corroboration from this score on. */
+  static final double CUE = 0.3;
 
   static final double LOW = 0.2;
   static final double MEDIUM = 0.45;
@@ -78,6 +82,16 @@ final class RiskModel {
 
   private RiskModel() {}
 
+  /** The behaviour group of a stage. */
+  static int groupOf(Stage stage) {
+    return STAGE_GROUP[stage.ordinal()];
+  }
+
+  /** The behaviour group of a signal, or -1 (victim distress belongs to no suspect group). */
+  static int groupOf(Signal signal) {
+    return SIGNAL_GROUP[signal.ordinal()];
+  }
+
   /** The result of scoring one participant. */
   static final class Score {
     final double[] group = new double[GROUPS];
@@ -101,6 +115,14 @@ final class RiskModel {
     for (int i = 0; i < s.signalEvidence.length; i++) {
       if (SIGNAL_GROUP[i] >= 0) {
         addTo(out.group, SIGNAL_GROUP[i], effective(s.signalEvidence[i]) * SIGNAL_FACTOR[i]);
+      }
+    }
+    // Corroboration: the same behaviour in several messages (flattery again and again, secrecy
+    // asked twice) is stronger evidence than one message, which one benign cue never has.
+    for (int g = 0; g < GROUPS; g++) {
+      int n = s.groupMessages[g];
+      if (n > 1 && out.group[g] > 0) {
+        out.group[g] = 1 - (1 - out.group[g]) * Math.pow(CORROBORATION, Math.min(n, 6) - 1);
       }
     }
     double x = 0;

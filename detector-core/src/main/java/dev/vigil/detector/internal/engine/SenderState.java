@@ -22,6 +22,8 @@ final class SenderState {
   int nightMessages;
   final float[] stageEvidence = new float[MessageScores.STAGES];
   final float[] signalEvidence = new float[MessageScores.SIGNALS];
+  /** Messages of this sender that showed each behaviour group (see {@link RiskModel}), capped. */
+  final byte[] groupMessages = new byte[RiskModel.GROUPS];
   int stagesReached;
   int signalsFired;
   long evidenceTime;

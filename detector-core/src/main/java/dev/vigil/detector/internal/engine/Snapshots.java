@@ -15,7 +15,7 @@ import java.util.zip.CRC32;
  *
  * <p>Format 1: magic {@code VGS1}, format version (short), conversation counters, language
  * log-odds, risk, level, suspect, then per sender its id (modified UTF-8), counters, stage and
- * signal evidence (10 floats each), reached masks and times, then the CRC-32 of everything before.
+ * signal evidence (10 floats each), messages per behaviour group (6 bytes), reached masks and times, then the CRC-32 of everything before.
  */
 final class Snapshots {
 
@@ -33,6 +33,7 @@ final class Snapshots {
       out.writeLong(s.firstTime);
       out.writeLong(s.lastTime);
       out.writeFloat(s.frenchLogOdds);
+      out.writeByte(s.decidedLanguage);
       out.writeFloat(s.risk);
       out.writeByte(s.level);
       out.writeByte(s.suspect);
@@ -49,6 +50,7 @@ final class Snapshots {
         for (float f : p.signalEvidence) {
           out.writeFloat(f);
         }
+        out.write(p.groupMessages);
         out.writeInt(p.stagesReached);
         out.writeInt(p.signalsFired);
         out.writeLong(p.evidenceTime);
@@ -97,6 +99,10 @@ final class Snapshots {
       s.firstTime = in.readLong();
       s.lastTime = in.readLong();
       s.frenchLogOdds = finite(in.readFloat(), "language evidence");
+      s.decidedLanguage = in.readByte();
+      if (s.decidedLanguage < 0 || s.decidedLanguage > 2) {
+        throw new IllegalArgumentException("snapshot has a bad language " + s.decidedLanguage);
+      }
       s.risk = unit(in.readFloat(), "risk");
       s.level = in.readByte();
       if (s.level < 0 || s.level > 4) {
@@ -122,6 +128,12 @@ final class Snapshots {
         }
         for (int k = 0; k < p.signalEvidence.length; k++) {
           p.signalEvidence[k] = unit(in.readFloat(), "signal evidence");
+        }
+        in.readFully(p.groupMessages);
+        for (byte b : p.groupMessages) {
+          if (b < 0) {
+            throw new IllegalArgumentException("snapshot has a negative message count");
+          }
         }
         p.stagesReached = in.readInt();
         p.signalsFired = in.readInt();
