@@ -213,12 +213,13 @@ final class DefaultTracker implements ConversationTracker {
 
     // Risk: score every tracked participant as a possible suspect; the highest carries the risk.
     RiskModel.Score best = sc.best;
+    int participants = state.senderCount + (flags.contains(AssessmentFlag.SENDER_LIMIT) ? 1 : 0);
     int bestIndex = -1;
     double bestX = -1;
     for (int i = 0; i < state.senderCount; i++) {
       SenderState s = state.senders[i];
       s.decayTo(now);
-      RiskModel.score(s, othersDistress(state, s), fastEscalation(s), sc.score);
+      RiskModel.score(s, othersDistress(state, s), fastEscalation(s), participants, sc.score);
       if (sc.score.x > bestX) {
         bestX = sc.score.x;
         bestIndex = i;
@@ -226,7 +227,7 @@ final class DefaultTracker implements ConversationTracker {
       }
     }
     if (flags.contains(AssessmentFlag.SENDER_LIMIT)) {
-      RiskModel.score(sender, 0, fastEscalation(sender), sc.score);
+      RiskModel.score(sender, 0, fastEscalation(sender), participants, sc.score);
       if (sc.score.x > bestX) {
         copy(sc.score, best);
         bestIndex = -2;

@@ -106,8 +106,10 @@ final class RiskModel {
    *
    * @param othersDistress the strongest distress evidence from the other participants
    * @param fastEscalation whether the sender reached three or more stages within a day
+   * @param participants how many people take part in the conversation
    */
-  static void score(SenderState s, double othersDistress, boolean fastEscalation, Score out) {
+  static void score(SenderState s, double othersDistress, boolean fastEscalation, int participants,
+      Score out) {
     java.util.Arrays.fill(out.group, 0);
     for (int i = 0; i < s.stageEvidence.length; i++) {
       addTo(out.group, STAGE_GROUP[i], effective(s.stageEvidence[i]) * STAGE_FACTOR[i]);
@@ -140,6 +142,11 @@ final class RiskModel {
     boolean pressure = out.group[COERCION] >= PRESENT || out.group[SEXUAL] >= PRESENT;
     if (pressure && othersDistress >= 0.5) {
       x += 0.6 * othersDistress;
+    }
+    if (participants > 2) {
+      // Grooming and sextortion are one-to-one; in a busy group room cues are addressed to many
+      // people and banter is common, so the same cues weigh less as the audience grows.
+      x *= Math.sqrt(2.0 / participants);
     }
     out.x = x;
     out.groupsPresent = present;

@@ -165,6 +165,8 @@ public final class Tokenizer {
         } else if ((d == '.' || d == ',') && digits > 0 && letters == 0 && i + 1 < n
             && Character.isDigit(s[i + 1])) {
           // a decimal number: 12.50
+        } else if ((d == '-' || d == '_') && digits > 0 && i + 1 < n && isWordChar(s[i + 1])) {
+          // an id or a date: user-1987, 10-19-20sUser128, 2026-02-01 (not a number to match)
         } else {
           break;
         }
@@ -179,6 +181,11 @@ public final class Tokenizer {
       TextBuffer b, char[] s, int start, int end, int letters, int digits, int leet, boolean currency) {
     int origStart = b.normStart[start];
     int origEnd = b.normEnd[end - 1];
+    if (letters == 0 && hasSeparator(s, start, end)) {
+      // a date or phone-like id: keep it as one opaque word
+      b.addToken(s, start, end - start, origStart, origEnd, TextBuffer.WORD, false);
+      return;
+    }
     if (letters == 0) {
       if (digits == 0) {
         // only symbols: "@@" or "$$"; nothing to match
@@ -186,6 +193,10 @@ public final class Tokenizer {
       }
       b.addToken(s, start, end - start, origStart, origEnd,
           currency ? TextBuffer.MONEY : TextBuffer.NUMBER, false);
+      return;
+    }
+    if (hasSeparator(s, start, end)) {
+      b.addToken(s, start, end - start, origStart, origEnd, TextBuffer.WORD, false);
       return;
     }
     // "12yo", "800robux", "50dollars": a number glued to a word is two tokens.
@@ -212,6 +223,15 @@ public final class Tokenizer {
     // Leetspeak if every digit is a look-alike one: "t3l3gr4m" yes, "kai88" no.
     boolean isLeet = leet > 0 && leet == digits + countLeetSymbols(s, start, end);
     b.addToken(s, start, end - start, origStart, origEnd, TextBuffer.WORD, isLeet);
+  }
+
+  private static boolean hasSeparator(char[] s, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (s[i] == '-' || s[i] == '_') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int countLeetSymbols(char[] s, int start, int end) {

@@ -63,6 +63,17 @@ class TokenizerTest {
   }
 
   @Test
+  void tokenize_idsWithDigits_stayOneOpaqueWord() {
+    TextBuffer b = new TextBuffer();
+    Tokenizer.tokenize("hi 10-19-20sUser128 and 2026-02-01", 100, b);
+    assertEquals("10-19-20suser128", b.token(1));
+    assertEquals(TextBuffer.WORD, b.tokenKind(1));
+    assertEquals(TextBuffer.WORD, b.tokenKind(3));
+    assertEquals(List.of("peut", "etre"), List.of("peut", "etre"));
+    assertEquals(List.of("rendez", "vous"), tokens("rendez-vous"));
+  }
+
+  @Test
   void tokenize_leetspeak_isMarkedNotTranslated() {
     TextBuffer b = new TextBuffer();
     Tokenizer.tokenize("t3l3gr4m kai88", 100, b);

@@ -1,0 +1,161 @@
+package dev.vigil.cli;
+
+import dev.vigil.cli.input.InputException;
+import dev.vigil.cli.input.InputFormat;
+import dev.vigil.cli.input.MessageReader;
+import dev.vigil.cli.input.Pan12Reader;
+import dev.vigil.detector.Detector;
+import dev.vigil.detector.Language;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/**
+ * Options shared by {@code scan} and {@code eval} (a picocli mixin): input format, languages,
+ * PAN 2012 labels, snippets, progress and debug output. Not thread-safe.
+ */
+final class CommonOptions {
+
+  /** The languages the detector analyses. */
+  enum LangChoice {
+    EN, FR, BOTH;
+
+    Language[] languages() {
+      return switch (this) {
+        case EN -> new Language[] {Language.EN};
+        case FR -> new Language[] {Language.FR};
+        case BOTH -> new Language[] {Language.EN, Language.FR};
+      };
+    }
+  }
+
+  @Option(names = "--format", paramLabel = "jsonl|csv|pan12|sms",
+      description = "Input format (default: from the file name: .xml is pan12, .csv is csv,"
+          + " SMSSpamCollection is sms, anything else jsonl).")
+  @Nullable InputFormat format;
+
+  @Option(names = "--lang", paramLabel = "en|fr|both", defaultValue = "both",
+      description = "Languages the detector analyses (default: ${DEFAULT-VALUE}).")
+  LangChoice lang = LangChoice.BOTH;
+
+  @Option(names = "--predators", paramLabel = "FILE",
+      description = "PAN 2012 ground truth: author ids of predators, one per line. Conversations"
+          + " with a listed author are GROOMING, the others BENIGN (used by eval).")
+  @Nullable Path predators;
+
+  @Option(names = "--snippets",
+      description = "Include the matched text in evidence (off by default: snippets are message"
+          + " text and must be protected like it).")
+  boolean snippets;
+
+  @Option(names = "--no-progress", description = "Do not print progress on standard error.")
+  boolean noProgress;
+
+  @Option(names = "--debug", description = "Print stack traces of unexpected failures.")
+  boolean debug;
+
+  /** Builds the detector these options ask for. */
+  Detector buildDetector() {
+    return Detector.builder().languages(lang.languages()).includeSnippets(snippets).build();
+  }
+
+  /** An open input: its reader, and the SHA-256 of the bytes read once {@link #drain()}ed. */
+  static final class OpenedInput implements AutoCloseable {
+    final MessageReader reader;
+    private final DigestInputStream digest;
+
+    OpenedInput(MessageReader reader, DigestInputStream digest) {
+      this.reader = reader;
+      this.digest = digest;
+    }
+
+    /** Reads what the reader left unread and returns the SHA-256 of the whole input, in hex. */
+    String drain() throws IOException {
+      digest.transferTo(OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(digest.getMessageDigest().digest());
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        reader.close();
+      } finally {
+        digest.close();
+      }
+    }
+  }
+
+  /**
+   * Keeps the reader (the StAX parser closes its stream at the end of the document) from closing
+   * the stream, so that {@link OpenedInput#drain()} can finish the checksum.
+   */
+  private static final class NonClosing extends FilterInputStream {
+    NonClosing(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public void close() {
+      // The owner closes the underlying stream.
+    }
+  }
+
+  /**
+   * Opens {@code file} ({@code -} for standard input) in the chosen or guessed format.
+   *
+   * @throws InputException if the file or the predators list cannot be read
+   */
+  OpenedInput open(String file, InputStream stdin, boolean readLabels) throws InputException {
+    Set<String> predatorIds = predators == null ? null : Pan12Reader.readPredators(predators);
+    InputFormat f = format != null ? format : InputFormat.guess(file);
+    InputStream raw;
+    if (file.equals("-")) {
+      raw = stdin;
+    } else {
+      Path path = Path.of(file);
+      if (Files.isDirectory(path)) {
+        throw new InputException("cannot read " + file + ": it is a directory");
+      }
+      try {
+        raw = Files.newInputStream(path);
+      } catch (NoSuchFileException e) {
+        throw new InputException("cannot read " + file + ": no such file", e);
+      } catch (AccessDeniedException e) {
+        throw new InputException("cannot read " + file + ": permission denied", e);
+      } catch (IOException e) {
+        throw new InputException("cannot read " + file + ": " + e.getClass().getSimpleName(), e);
+      }
+    }
+    DigestInputStream digest = new DigestInputStream(raw, sha256());
+    try {
+      return new OpenedInput(f.open(new NonClosing(digest), readLabels, predatorIds), digest);
+    } catch (InputException e) {
+      try {
+        digest.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+}

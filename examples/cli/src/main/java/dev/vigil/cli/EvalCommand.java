@@ -1,0 +1,114 @@
+package dev.vigil.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.cli.eval.EvalReport;
+import dev.vigil.cli.eval.Evaluation;
+import dev.vigil.cli.eval.Prediction;
+import dev.vigil.cli.input.InputLine;
+import dev.vigil.cli.input.LabelledMessage;
+import dev.vigil.detector.Assessment;
+import dev.vigil.detector.ConversationTracker;
+import dev.vigil.detector.Detector;
+import dev.vigil.detector.RiskLevel;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code vigil-cli eval FILE|-}: scores a labelled corpus ({@code gold_class}, {@code gold_stage},
+ * {@code gold_signals}) and prints conversation, stage, signal and early-warning measures as a
+ * table, or with {@code --json} as one JSON object. With {@code --benign}, the input is benign
+ * reference text (e.g. NPS Chat, the SMS Spam Collection with {@code --format sms}) and the report
+ * adds alerts per 1,000 messages with each alert's evidence. The measures are defined in {@link
+ * Evaluation}.
+ *
+ * <p>Exit codes as {@link ScanCommand}. Not thread-safe; one instance per run.
+ */
+@Command(name = "eval", sortOptions = false, mixinStandardHelpOptions = true,
+    description = {
+        "Evaluate the detector on a labelled corpus (or, with --benign, on benign text).",
+        "Prints a table to standard output, or one JSON object with --json."})
+final class EvalCommand implements Callable<Integer> {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Io io;
+
+  @Parameters(index = "0", paramLabel = "FILE",
+      description = "Labelled input file, or - for standard input.")
+  String file = "-";
+
+  @Mixin CommonOptions common = new CommonOptions();
+
+  @Option(names = "--json", description = "Print one JSON object instead of tables.")
+  boolean json;
+
+  @Option(names = "--threshold-level", paramLabel = "LEVEL", defaultValue = "HIGH",
+      description = "Level at or above which a conversation or message is flagged:"
+          + " ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  RiskLevel threshold = RiskLevel.HIGH;
+
+  @Option(names = "--benign",
+      description = "The input is benign text: count alerts per 1,000 messages and list them;"
+          + " unlabelled conversations count as BENIGN; SMS spam is counted apart.")
+  boolean benign;
+
+  EvalCommand(Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Detector detector = common.buildDetector();
+    ConversationTracker tracker = detector.newTracker();
+    Evaluation evaluation = new Evaluation();
+    Progress progress = new Progress(io.err(), !common.noProgress);
+    long malformed = 0;
+    String sha256;
+    try (CommonOptions.OpenedInput input = common.open(file, io.in(), true)) {
+      for (InputLine line; (line = input.reader.next()) != null; ) {
+        if (line.isMalformed()) {
+          malformed++;
+          evaluation.addMalformed();
+          io.err().println("line " + line.line() + ": " + line.error());
+        } else {
+          LabelledMessage m = Objects.requireNonNull(line.message());
+          Assessment a = tracker.observe(m.message());
+          evaluation.add(m, Prediction.of(a));
+        }
+        progress.tick(evaluation.messages(), malformed);
+      }
+      sha256 = input.drain();
+    } catch (IOException e) {
+      progress.finish();
+      io.err().println("vigil-cli eval: " + VigilCli.describeInputError(e));
+      return VigilCli.EXIT_INPUT;
+    }
+    progress.finish();
+    EvalReport report = evaluation.report(threshold, benign);
+    if (json) {
+      ObjectNode root = report.toJson();
+      ObjectNode in = (ObjectNode) root.get("input");
+      in.put("file", file);
+      in.put("sha256", sha256);
+      in.put("languages", common.lang.name().toLowerCase(Locale.ROOT));
+      io.out().println(MAPPER.writeValueAsString(root));
+    } else {
+      io.out().println("vigil-cli eval " + file + " (sha256 " + sha256 + ", languages "
+          + common.lang.name().toLowerCase(Locale.ROOT) + ")");
+      io.out().print(report.toText());
+    }
+    io.out().flush();
+    io.err().printf(Locale.ROOT, "eval: %,d messages, %,d malformed lines in %.2f s (%,.0f messages/s)%n",
+        evaluation.messages(), malformed, progress.seconds(), progress.rate(evaluation.messages()));
+    return VigilCli.EXIT_OK;
+  }
+}
