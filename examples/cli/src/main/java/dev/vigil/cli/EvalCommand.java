@@ -3,6 +3,13 @@ package dev.vigil.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
 import dev.vigil.cli.eval.EvalReport;
 import dev.vigil.cli.eval.Evaluation;
 import dev.vigil.cli.eval.Prediction;
@@ -42,9 +49,11 @@ final class EvalCommand implements Callable<Integer> {
 
   private final Io io;
 
-  @Parameters(index = "0", paramLabel = "FILE",
-      description = "Labelled input file, or - for standard input.")
-  String file = "-";
+  @Parameters(arity = "1..*", paramLabel = "FILE",
+      description = "Labelled input files or folders (every .jsonl and .csv file in a folder, in"
+          + " name order), or - for standard input. All are scored by one tracker and reported"
+          + " together.")
+  List<String> files = new ArrayList<>();
 
   @Mixin CommonOptions common = new CommonOptions();
 
@@ -65,6 +74,23 @@ final class EvalCommand implements Callable<Integer> {
     this.io = io;
   }
 
+  /** Files as given, with each folder replaced by its .jsonl and .csv files in name order. */
+  static List<String> expand(List<String> files) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String f : files) {
+      Path p = Path.of(f);
+      if (!f.equals("-") && Files.isDirectory(p)) {
+        try (Stream<Path> list = Files.list(p)) {
+          list.filter(x -> x.toString().endsWith(".jsonl") || x.toString().endsWith(".csv"))
+              .sorted().forEach(x -> out.add(x.toString()));
+        }
+      } else {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
   @Override
   public Integer call() throws IOException {
     Detector detector = common.buildDetector();
@@ -72,38 +98,50 @@ final class EvalCommand implements Callable<Integer> {
     Evaluation evaluation = new Evaluation();
     Progress progress = new Progress(io.err(), !common.noProgress);
     long malformed = 0;
-    String sha256;
-    try (CommonOptions.OpenedInput input = common.open(file, io.in(), true)) {
-      for (InputLine line; (line = input.reader.next()) != null; ) {
-        if (line.isMalformed()) {
-          malformed++;
-          evaluation.addMalformed();
-          io.err().println("line " + line.line() + ": " + line.error());
-        } else {
-          LabelledMessage m = Objects.requireNonNull(line.message());
-          Assessment a = tracker.observe(m.message());
-          evaluation.add(m, Prediction.of(a));
-        }
-        progress.tick(evaluation.messages(), malformed);
-      }
-      sha256 = input.drain();
+    ArrayNode inputs = MAPPER.createArrayNode();
+    List<String> expanded;
+    try {
+      expanded = expand(files);
     } catch (IOException e) {
-      progress.finish();
       io.err().println("vigil-cli eval: " + VigilCli.describeInputError(e));
       return VigilCli.EXIT_INPUT;
+    }
+    for (String file : expanded) {
+      try (CommonOptions.OpenedInput input = common.open(file, io.in(), true)) {
+        for (InputLine line; (line = input.reader.next()) != null; ) {
+          if (line.isMalformed()) {
+            malformed++;
+            evaluation.addMalformed();
+            io.err().println(file + ": line " + line.line() + ": " + line.error());
+          } else {
+            LabelledMessage m = Objects.requireNonNull(line.message());
+            Assessment a = tracker.observe(m.message());
+            evaluation.add(m, Prediction.of(a));
+          }
+          progress.tick(evaluation.messages(), malformed);
+        }
+        ObjectNode in = inputs.addObject();
+        in.put("file", file);
+        in.put("sha256", input.drain());
+      } catch (IOException e) {
+        progress.finish();
+        io.err().println("vigil-cli eval: " + VigilCli.describeInputError(e));
+        return VigilCli.EXIT_INPUT;
+      }
     }
     progress.finish();
     EvalReport report = evaluation.report(threshold, benign);
     if (json) {
       ObjectNode root = report.toJson();
       ObjectNode in = (ObjectNode) root.get("input");
-      in.put("file", file);
-      in.put("sha256", sha256);
+      in.set("files", inputs);
       in.put("languages", common.lang.name().toLowerCase(Locale.ROOT));
       io.out().println(MAPPER.writeValueAsString(root));
     } else {
-      io.out().println("vigil-cli eval " + file + " (sha256 " + sha256 + ", languages "
-          + common.lang.name().toLowerCase(Locale.ROOT) + ")");
+      io.out().println("vigil-cli eval (languages " + common.lang.name().toLowerCase(Locale.ROOT) + ")");
+      for (var in : inputs) {
+        io.out().println("  " + in.get("file").asText() + "  sha256 " + in.get("sha256").asText());
+      }
       io.out().print(report.toText());
     }
     io.out().flush();
