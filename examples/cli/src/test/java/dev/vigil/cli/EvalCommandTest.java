@@ -80,7 +80,7 @@ class EvalCommandTest {
     assertEquals(3, json.at("/benign/messages").asInt());
     assertEquals(1, json.at("/input/malformed_lines").asInt());
     assertTrue(r.err().contains("line 4: bad JSON"), r.err());
-    assertEquals(64, json.at("/input/sha256").asText().length());
+    assertEquals(64, json.at("/input/files/0/sha256").asText().length());
   }
 
   @Test
