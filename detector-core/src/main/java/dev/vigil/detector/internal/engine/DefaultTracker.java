@@ -198,12 +198,13 @@ final class DefaultTracker implements ConversationTracker {
         messageStage = STAGES[i];
       }
     }
-    EnumSet<Signal> signals = EnumSet.noneOf(Signal.class);
+    int signalMask = 0;
     for (int i = 0; i < SIGNALS.length; i++) {
       if (scores.signal[i] >= signalThreshold) {
-        signals.add(SIGNALS[i]);
+        signalMask |= 1 << i;
       }
     }
+    Set<Signal> signals = signalsOf(signalMask);
     updateSender(sender, scores, messageStage, now, sc.text.isQuestion(), message);
     state.messageCount++;
     if (state.firstTime == Long.MIN_VALUE) {
@@ -240,12 +241,12 @@ final class DefaultTracker implements ConversationTracker {
     SenderState lead = bestIndex >= 0 ? state.senders[bestIndex] : (bestIndex == -2 ? sender : null);
 
     Stage currentStage = lead == null ? null : lead.frontier();
-    Set<Stage> reached = lead == null ? Set.of() : stagesOf(lead.stagesReached);
-    EnumSet<Signal> conversationSignals = EnumSet.noneOf(Signal.class);
+    Set<Stage> reached = stagesOf(lead == null ? 0 : lead.stagesReached);
+    int conversationMask = signalMask;
     for (int i = 0; i < state.senderCount; i++) {
-      conversationSignals.addAll(signalsOf(state.senders[i].signalsFired));
+      conversationMask |= state.senders[i].signalsFired;
     }
-    conversationSignals.addAll(signals);
+    Set<Signal> conversationSignals = signalsOf(conversationMask);
     double escalation = lead == null ? 0 : escalationPerDay(lead);
     String suspect = state.suspect >= 0 ? state.senders[state.suspect].id
         : (bestIndex == -2 && level.isAtLeast(RiskLevel.LOW) ? message.senderId() : null);
@@ -255,7 +256,7 @@ final class DefaultTracker implements ConversationTracker {
         config.includeSnippets() ? fullText.substring(0, scoredLength) : null);
     Assessment a = new Assessment(message.conversationId(), index, message.senderId(), messageStage,
         stageScores, signals, currentStage, reached, conversationSignals, state.risk, level, suspect,
-        escalation, state.language(), evidence, flags);
+        escalation, state.language(), evidence, flags.isEmpty() ? Set.of() : flags);
     state.latest = a;
     return a;
   }
@@ -376,30 +377,31 @@ final class DefaultTracker implements ConversationTracker {
     return m == null ? Map.of() : m;
   }
 
-  static Set<Stage> stagesOf(int mask) {
-    if (mask == 0) {
-      return Set.of();
-    }
-    EnumSet<Stage> set = EnumSet.noneOf(Stage.class);
-    for (int i = 0; i < STAGES.length; i++) {
-      if ((mask & (1 << i)) != 0) {
-        set.add(STAGES[i]);
+  /** Immutable sets for every mask, built once: assessments share them instead of copying. */
+  private static final Set<Stage>[] STAGE_SETS = allSets(STAGES);
+  private static final Set<Signal>[] SIGNAL_SETS = allSets(SIGNALS);
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Enum<E>> Set<E>[] allSets(E[] values) {
+    Set<E>[] sets = new Set[1 << values.length];
+    for (int mask = 0; mask < sets.length; mask++) {
+      java.util.List<E> members = new java.util.ArrayList<>();
+      for (int i = 0; i < values.length; i++) {
+        if ((mask & (1 << i)) != 0) {
+          members.add(values[i]);
+        }
       }
+      sets[mask] = Set.copyOf(members);
     }
-    return set;
+    return sets;
+  }
+
+  static Set<Stage> stagesOf(int mask) {
+    return STAGE_SETS[mask];
   }
 
   static Set<Signal> signalsOf(int mask) {
-    if (mask == 0) {
-      return Set.of();
-    }
-    EnumSet<Signal> set = EnumSet.noneOf(Signal.class);
-    for (int i = 0; i < SIGNALS.length; i++) {
-      if ((mask & (1 << i)) != 0) {
-        set.add(SIGNALS[i]);
-      }
-    }
-    return set;
+    return SIGNAL_SETS[mask];
   }
 
   private static void pluginFailed(String name, RuntimeException ex, Set<AssessmentFlag> flags) {

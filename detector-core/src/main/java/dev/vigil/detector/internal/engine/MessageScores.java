@@ -4,7 +4,6 @@ import dev.vigil.detector.Evidence;
 import dev.vigil.detector.Signal;
 import dev.vigil.detector.Stage;
 import dev.vigil.detector.spi.ScoreSink;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -131,12 +130,13 @@ final class MessageScores implements ScoreSink {
     return m;
   }
 
-  /** The evidence that survived vetoes, as public records. */
+  /** The evidence that survived vetoes, as an immutable list of public records. */
   List<Evidence> evidence(int messageIndex, @Nullable String text) {
     if (evidenceCount == 0) {
       return List.of();
     }
-    List<Evidence> out = new ArrayList<>(evidenceCount);
+    Evidence[] out = new Evidence[evidenceCount];
+    int n = 0;
     for (int i = 0; i < evidenceCount; i++) {
       Stage st = null;
       Signal sg = null;
@@ -153,8 +153,8 @@ final class MessageScores implements ScoreSink {
         st = STAGE_VALUES[target[i]];
       }
       String snippet = text == null ? null : text.substring(start[i], end[i]);
-      out.add(new Evidence(messageIndex, start[i], end[i], source[i], st, sg, weight[i], snippet));
+      out[n++] = new Evidence(messageIndex, start[i], end[i], source[i], st, sg, weight[i], snippet);
     }
-    return out;
+    return n == out.length ? List.of(out) : List.of(Arrays.copyOf(out, n));
   }
 }

@@ -139,6 +139,16 @@ final class RiskModel {
     if (fastEscalation && present >= 3) {
       x += 0.2;
     }
+    if (present >= 2 && s.messages >= 4) {
+      // Behaviour around the words: groomers drive the conversation with questions (a robust
+      // finding of the PAN 2012 systems) and favour late hours, when supervision is lowest.
+      if (s.questions >= 0.4 * s.messages) {
+        x += 0.15;
+      }
+      if (s.nightMessages >= 0.5 * s.messages) {
+        x += 0.1;
+      }
+    }
     boolean pressure = out.group[COERCION] >= PRESENT || out.group[SEXUAL] >= PRESENT;
     if (pressure && othersDistress >= 0.5) {
       x += 0.6 * othersDistress;

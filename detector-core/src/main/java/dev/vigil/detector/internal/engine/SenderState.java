@@ -40,7 +40,8 @@ final class SenderState {
 
   /** Decays the stored evidence to {@code now} (epoch seconds). */
   void decayTo(long now) {
-    if (evidenceTime != 0 && now > evidenceTime) {
+    // Under an hour, decay is below 0.1% (half-life 30 days): skip the pow on the hot path.
+    if (evidenceTime != 0 && now - evidenceTime > 3600) {
       double f = Math.pow(0.5, (now - evidenceTime) / (double) HALF_LIFE_SECONDS);
       if (f < 0.999) {
         for (int i = 0; i < stageEvidence.length; i++) {
@@ -51,7 +52,9 @@ final class SenderState {
         }
       }
     }
-    evidenceTime = Math.max(evidenceTime, now);
+    if (evidenceTime == 0 || now - evidenceTime > 3600) {
+      evidenceTime = Math.max(evidenceTime, now);
+    }
   }
 
   /**
