@@ -232,7 +232,15 @@ public final class LanguageAnalyzer {
 
   private static int fold(char[] src, int from, int length, Scratch s) {
     s.ensure(length * 4);
-    return ASCIIFoldingFilter.foldToASCII(src, from, s.word, 0, length);
+    int n = ASCIIFoldingFilter.foldToASCII(src, from, s.word, 0, length);
+    // Hyphens kept inside a token (v-bucks, ids) are dropped: "v-bucks" and "vbucks" meet.
+    int w = 0;
+    for (int i = 0; i < n; i++) {
+      if (s.word[i] != '-') {
+        s.word[w++] = s.word[i];
+      }
+    }
+    return w;
   }
 
   private static int copy(String word, Scratch s) {

@@ -165,6 +165,9 @@ public final class Tokenizer {
         } else if ((d == '.' || d == ',') && digits > 0 && letters == 0 && i + 1 < n
             && Character.isDigit(s[i + 1])) {
           // a decimal number: 12.50
+        } else if (d == '-' && i - start == 1 && letters == 1 && digits == 0 && i + 2 < n
+            && Character.isLetter(s[i + 1]) && Character.isLetter(s[i + 2])) {
+          // one letter and a word: v-bucks, e-mail, t-shirt (the analysers drop the hyphen)
         } else if ((d == '-' || d == '_') && digits > 0 && i + 1 < n && isWordChar(s[i + 1])) {
           // an id or a date: user-1987, 10-19-20sUser128, 2026-02-01 (not a number to match)
         } else {

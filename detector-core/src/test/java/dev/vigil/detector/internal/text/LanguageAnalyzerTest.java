@@ -90,6 +90,11 @@ class LanguageAnalyzerTest {
   }
 
   @Test
+  void analyzeWord_letterHyphenWord_meetsTheJoinedForm() {
+    assertEquals(EN.analyzeWord("vbucks"), EN.analyzeWord("v-bucks"));
+  }
+
+  @Test
   void analyzeWord_accents_areFolded() {
     assertEquals(FR.analyzeWord("ecole"), FR.analyzeWord("école"));
   }

@@ -71,6 +71,7 @@ class TokenizerTest {
     assertEquals(TextBuffer.WORD, b.tokenKind(3));
     assertEquals(List.of("peut", "etre"), List.of("peut", "etre"));
     assertEquals(List.of("rendez", "vous"), tokens("rendez-vous"));
+    assertEquals(List.of("v-bucks"), tokens("V-Bucks"));
   }
 
   @Test
