@@ -12,6 +12,8 @@ import java.util.Arrays;
 final class Slot {
 
   final int[] singles;
+  /** The same ids as a bit set, for constant-time membership on the hot path. */
+  private final long[] singleBits;
   final int[][] phrases;
   final boolean anyNumber;
   final boolean anyMoney;
@@ -24,6 +26,11 @@ final class Slot {
       boolean optional, int gapBefore) {
     this.singles = singles.clone();
     Arrays.sort(this.singles);
+    int max = this.singles.length == 0 ? 0 : this.singles[this.singles.length - 1];
+    this.singleBits = new long[(max >>> 6) + 1];
+    for (int id : this.singles) {
+      singleBits[id >>> 6] |= 1L << id;
+    }
     this.phrases = phrases;
     this.anyNumber = anyNumber;
     this.anyMoney = anyMoney;
@@ -48,7 +55,8 @@ final class Slot {
     if (id < 0) {
       return -1;
     }
-    if (Arrays.binarySearch(singles, id) >= 0) {
+    int word = id >>> 6;
+    if (word < singleBits.length && (singleBits[word] & (1L << id)) != 0) {
       return q + 1;
     }
     int n = terms.count();

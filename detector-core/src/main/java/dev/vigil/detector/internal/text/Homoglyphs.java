@@ -57,6 +57,9 @@ final class Homoglyphs {
     if (cp < 0x10000) {
       return BMP[cp];
     }
+    if (cp < 0x1D400 || cp > 0x1F1FF) {
+      return NONE; // emoji and the rest: no look-alike letters there
+    }
     Character c = SUPPLEMENTARY.get(cp);
     return c == null ? NONE : c;
   }

@@ -183,10 +183,22 @@ public final class LanguageAnalyzer {
     return len;
   }
 
-  private void emitStemmed(Scratch s, int len, @Nullable Vocabulary vocabulary, TermBuffer out, int start, int end) {
+  private void emitStemmed(Scratch s, int len, @Nullable Vocabulary vocabulary, TermBuffer out,
+      int start, int end) {
+    CharArrayMap<Stemmed> cache = vocabulary == null ? null : s.cache(language, vocabulary);
+    if (cache != null) {
+      Stemmed hit = cache.get(s.word, 0, len);
+      if (hit != null) {
+        out.add(hit.id, TextBuffer.WORD, hit.term, hit.term.length, start, end);
+        return;
+      }
+    }
+    char[] key = cache == null ? null : java.util.Arrays.copyOf(s.word, len);
     System.arraycopy(s.word, 0, s.spare, 0, len);
     int stemmed = stem(s, len);
     int id = vocabulary == null ? -1 : vocabulary.id(s.word, stemmed);
+    char[] term = s.word;
+    int termLength = stemmed;
     if (id < 0 && vocabulary != null) {
       // "pleease", "heyy", "sooo": try without doubled letters before giving up.
       int dedup = 0;
@@ -202,16 +214,36 @@ public final class LanguageAnalyzer {
         int stemmed2 = stem(s, dedup);
         int id2 = vocabulary.id(s.word, stemmed2);
         if (id2 >= 0) {
-          out.add(id2, TextBuffer.WORD, s.word, stemmed2, start, end);
-          return;
+          id = id2;
+          term = s.word;
+          termLength = stemmed2;
+        } else {
+          // Keep the stemmed original, still in the other buffer.
+          keep = s.word;
+          s.word = s.spare;
+          s.spare = keep;
+          term = s.word;
         }
-        // Keep the undoubled form out: restore the stemmed original.
-        keep = s.word;
-        s.word = s.spare;
-        s.spare = keep;
       }
     }
-    out.add(id, TextBuffer.WORD, s.word, stemmed, start, end);
+    out.add(id, TextBuffer.WORD, term, termLength, start, end);
+    if (cache != null) {
+      if (cache.size() >= Scratch.CACHE_LIMIT) {
+        cache.clear();
+      }
+      cache.put(key, new Stemmed(id, java.util.Arrays.copyOf(term, termLength)));
+    }
+  }
+
+  /** A cached analysis result: the vocabulary id and the stemmed term. */
+  private static final class Stemmed {
+    final int id;
+    final char[] term;
+
+    Stemmed(int id, char[] term) {
+      this.id = id;
+      this.term = term;
+    }
   }
 
   private int stem(Scratch s, int len) {
@@ -232,7 +264,20 @@ public final class LanguageAnalyzer {
 
   private static int fold(char[] src, int from, int length, Scratch s) {
     s.ensure(length * 4);
-    int n = ASCIIFoldingFilter.foldToASCII(src, from, s.word, 0, length);
+    boolean ascii = true;
+    for (int i = from; i < from + length; i++) {
+      if (src[i] >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    int n;
+    if (ascii) {
+      System.arraycopy(src, from, s.word, 0, length);
+      n = length;
+    } else {
+      n = ASCIIFoldingFilter.foldToASCII(src, from, s.word, 0, length);
+    }
     // Hyphens kept inside a token (v-bucks, ids) are dropped: "v-bucks" and "vbucks" meet.
     int w = 0;
     for (int i = 0; i < n; i++) {
@@ -250,12 +295,29 @@ public final class LanguageAnalyzer {
     return n;
   }
 
-  /** Per-thread working buffers and the (stateful) Snowball stemmer. */
+  /**
+   * Per-thread working buffers, the (stateful) Snowball stemmer, and a bounded cache of analysed
+   * words: chat vocabulary is Zipfian, so most tokens were stemmed and looked up before. The cache
+   * holds words, never messages, and lives and dies with its thread's scratch space.
+   */
   public static final class Scratch {
+    static final int CACHE_LIMIT = 8192;
     char[] word = new char[128];
     char[] spare = new char[128];
     final EnglishStemmer english = new EnglishStemmer();
     final FrenchLightStemmer french = new FrenchLightStemmer();
+    @SuppressWarnings("unchecked")
+    private final CharArrayMap<Stemmed>[] caches = new CharArrayMap[Language.values().length];
+    private final Vocabulary[] cacheVocabularies = new Vocabulary[Language.values().length];
+
+    CharArrayMap<Stemmed> cache(Language language, Vocabulary vocabulary) {
+      int k = language.ordinal();
+      if (caches[k] == null || cacheVocabularies[k] != vocabulary) {
+        caches[k] = new CharArrayMap<>(1024, false);
+        cacheVocabularies[k] = vocabulary;
+      }
+      return caches[k];
+    }
 
     void ensure(int n) {
       if (word.length < n) {
