@@ -37,8 +37,12 @@ public final class DevScan {
       try (BufferedReader r = Files.newBufferedReader(Path.of(f))) {
         for (String line; (line = r.readLine()) != null; ) {
           JsonNode n = om.readTree(line);
-          Assessment a = t.observe(Message.of(n.get("conversation").asText(), n.get("sender").asText(),
-              Instant.parse(n.get("time").asText()), n.get("text").asText()));
+          Message m = Message.of(n.get("conversation").asText(), n.get("sender").asText(),
+              Instant.parse(n.get("time").asText()), n.get("text").asText());
+          if (n.hasNonNull("lang")) {
+            m = m.withLanguage(dev.vigil.detector.Language.ofCode(n.get("lang").asText()));
+          }
+          Assessment a = t.observe(m);
           ObjectNode o = om.createObjectNode();
           o.put("conversation", a.conversationId());
           o.put("index", a.messageIndex());
@@ -50,6 +54,8 @@ public final class DevScan {
           var sig = o.putArray("signals");
           a.signals().forEach(s -> sig.add(s.name()));
           o.put("suspect", a.suspect());
+          var sc = o.putObject("scores");
+          a.stageScores().forEach((k, v) -> sc.put(k.name(), Math.round(v * 100) / 100.0));
           var ev = o.putArray("evidence");
           for (Evidence e : a.evidence()) {
             ev.add(e.source() + "=" + String.format("%.2f", e.weight()));

@@ -207,7 +207,8 @@ public final class Tokenizer {
     while (start + leadingDigits < end && Character.isDigit(s[start + leadingDigits])) {
       leadingDigits++;
     }
-    if (leadingDigits >= 2 || (leadingDigits == 1 && !isLeetDigit(s[start]))) {
+    // A number and a short unit ("1h", "5e", "2nd") is a number too, not leetspeak ("ih").
+    if (leadingDigits >= 2 || (leadingDigits == 1 && (!isLeetDigit(s[start]) || letters <= 2))) {
       boolean allLettersAfter = true;
       for (int k = start + leadingDigits; k < end; k++) {
         if (!Character.isLetter(s[k])) {
@@ -224,7 +225,7 @@ public final class Tokenizer {
       }
     }
     // Leetspeak if every digit is a look-alike one: "t3l3gr4m" yes, "kai88" no.
-    boolean isLeet = leet > 0 && leet == digits + countLeetSymbols(s, start, end);
+    boolean isLeet = leet > 0 && letters >= 2 && leet == digits + countLeetSymbols(s, start, end);
     b.addToken(s, start, end - start, origStart, origEnd, TextBuffer.WORD, isLeet);
   }
 

@@ -60,6 +60,8 @@ class TokenizerTest {
   void tokenize_numberGluedToWord_isSplit() {
     assertEquals(List.of("12", "yo"), tokens("12yo"));
     assertEquals(List.of("800", "robux"), tokens("800robux"));
+    assertEquals(List.of("1", "h"), tokens("1h"));
+    assertEquals(List.of("5", "e"), tokens("5e"));
   }
 
   @Test
