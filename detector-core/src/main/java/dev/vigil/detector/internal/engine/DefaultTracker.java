@@ -115,7 +115,9 @@ final class DefaultTracker implements ConversationTracker {
 
     // Language: the caller's hint, else the conversation's accumulated evidence.
     Language hint = message.language();
-    if (hint == null || !detector.analyzers.containsKey(hint)) {
+    // Once the evidence is overwhelming, counting function words again tells nothing new.
+    boolean settled = Math.abs(state.frenchLogOdds) >= LanguageGuess.SETTLED;
+    if ((hint == null || !detector.analyzers.containsKey(hint)) && !settled) {
       state.updateLanguage(LanguageGuess.update(state.frenchLogOdds, sc.text,
           detector.analyzers.get(Language.EN), detector.analyzers.get(Language.FR)));
     }

@@ -15,6 +15,8 @@ final class LanguageGuess {
 
   static final float DECIDED = 2.5f;
   private static final float CAP = 12f;
+  /** Past this, the language is settled and no longer re-estimated (a cost saving). */
+  static final float SETTLED = 8f;
 
   private LanguageGuess() {}
 

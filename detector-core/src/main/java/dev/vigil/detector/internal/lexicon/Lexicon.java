@@ -139,18 +139,53 @@ public final class Lexicon {
   /** Per-message matching state, reused on one thread. */
   public static final class Matches {
     long[] fired = new long[8];
+    /** Rules already found impossible for this message (a required slot has no term here). */
+    long[] impossible = new long[8];
+    long[] checked = new long[8];
+    /** The vocabulary terms present in the message. */
+    long[] present = new long[64];
     int spanStart;
     int spanEnd;
     int steps;
 
-    void reset(int ruleCount) {
+    void reset(int ruleCount, int vocabularySize) {
       int words = (ruleCount + 63) >>> 6;
       if (fired.length < words) {
         fired = new long[words];
+        impossible = new long[words];
+        checked = new long[words];
       } else {
         Arrays.fill(fired, 0, words, 0L);
+        Arrays.fill(impossible, 0, words, 0L);
+        Arrays.fill(checked, 0, words, 0L);
+      }
+      int terms = (vocabularySize + 63) >>> 6;
+      if (present.length < terms) {
+        present = new long[terms];
+      } else {
+        Arrays.fill(present, 0, terms, 0L);
       }
     }
+  }
+
+  /**
+   * Whether every required slot of {@code r} has one of its terms somewhere in the message: a
+   * cheap test that spares the positional search for most rules (computed once per rule and
+   * message).
+   */
+  private static boolean possible(Rule r, Matches m) {
+    int w = r.index >>> 6;
+    long bit = 1L << r.index;
+    if ((m.checked[w] & bit) == 0) {
+      m.checked[w] |= bit;
+      for (Slot s : r.slots) {
+        if (s.isRequiredTermSet() && !s.anyPresent(m.present)) {
+          m.impossible[w] |= bit;
+          break;
+        }
+      }
+    }
+    return (m.impossible[w] & bit) == 0;
   }
 
   /**
@@ -159,8 +194,14 @@ public final class Lexicon {
    * @param prefix prepended to rule ids in the reports, e.g. {@code en:}
    */
   public void match(TermBuffer terms, Matches m, ScoreSink out) {
-    m.reset(rules.length);
+    m.reset(rules.length, vocabulary.size());
     int n = terms.count();
+    for (int q = 0; q < n; q++) {
+      int id = terms.id(q);
+      if (id >= 0) {
+        m.present[id >>> 6] |= 1L << id;
+      }
+    }
     for (int q = 0; q < n; q++) {
       int[] starts;
       byte kind = terms.kind(q);
@@ -175,7 +216,7 @@ public final class Lexicon {
       }
       for (int packed : starts) {
         Rule r = rules[packed >>> 3];
-        if ((m.fired[r.index >>> 6] & (1L << r.index)) != 0) {
+        if ((m.fired[r.index >>> 6] & (1L << r.index)) != 0 || !possible(r, m)) {
           continue;
         }
         m.steps = 0;

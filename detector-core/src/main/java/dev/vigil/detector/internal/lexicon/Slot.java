@@ -75,6 +75,25 @@ final class Slot {
     return -1;
   }
 
+  /**
+   * Whether this slot must match one of its single terms (no phrase, number or wildcard
+   * alternative, not optional): then a message without any of them cannot match the rule.
+   */
+  boolean isRequiredTermSet() {
+    return !optional && !anyToken && !anyNumber && !anyMoney && phrases.length == 0 && singles.length > 0;
+  }
+
+  /** Whether any of this slot's single terms is set in {@code present}. */
+  boolean anyPresent(long[] present) {
+    int n = Math.min(present.length, singleBits.length);
+    for (int i = 0; i < n; i++) {
+      if ((present[i] & singleBits[i]) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The term ids that can start a match of this slot (for the rule index). */
   int[] firstIds() {
     int[] ids = Arrays.copyOf(singles, singles.length + phrases.length);

@@ -124,30 +124,77 @@ public final class LanguageAnalyzer {
         continue;
       }
       int len = fold(in.tokenChars, in.tokenCharStart[t], in.tokenCharLength[t], s);
-      if (emitSms(s, len, vocabulary, out, start, end)) {
-        continue;
-      }
-      if (in.tokenLeet[t]) {
-        for (int i = 0; i < len; i++) {
-          for (int k = 0; k < LEET_FROM.length; k++) {
-            if (s.word[i] == LEET_FROM[k]) {
-              s.word[i] = LEET_TO[k];
-              break;
-            }
+      CharArrayMap<Analysed> cache = vocabulary == null ? null : s.cache(language, vocabulary);
+      if (cache != null) {
+        Analysed hit = cache.get(s.word, 0, len);
+        if (hit != null) {
+          for (int k = 0; k < hit.ids.length; k++) {
+            out.add(hit.ids[k], TextBuffer.WORD, hit.terms[k], hit.terms[k].length, start, end);
           }
-        }
-        if (emitSms(s, len, vocabulary, out, start, end)) {
           continue;
         }
-      }
-      len = stripApostrophes(s, len);
-      if (len == 0) {
+        char[] key = java.util.Arrays.copyOf(s.word, len);
+        int before = out.count;
+        analyzeWordToken(in, t, len, vocabulary, out, s, start, end);
+        if (cache.size() >= Scratch.CACHE_LIMIT) {
+          cache.clear();
+        }
+        cache.put(key, Analysed.of(out, before));
         continue;
       }
-      if (len != in.tokenCharLength[t] && emitSms(s, len, vocabulary, out, start, end)) {
-        continue;
+      analyzeWordToken(in, t, len, vocabulary, out, s, start, end);
+    }
+  }
+
+  /** The uncached path for one folded word token (its characters are in {@code s.word}). */
+  private void analyzeWordToken(TextBuffer in, int t, int len, @Nullable Vocabulary vocabulary,
+      TermBuffer out, Scratch s, int start, int end) {
+    if (emitSms(s, len, vocabulary, out, start, end)) {
+      return;
+    }
+    if (in.tokenLeet[t]) {
+      for (int i = 0; i < len; i++) {
+        for (int k = 0; k < LEET_FROM.length; k++) {
+          if (s.word[i] == LEET_FROM[k]) {
+            s.word[i] = LEET_TO[k];
+            break;
+          }
+        }
       }
-      emitStemmed(s, len, vocabulary, out, start, end);
+      if (emitSms(s, len, vocabulary, out, start, end)) {
+        return;
+      }
+    }
+    int stripped = stripApostrophes(s, len);
+    if (stripped == 0) {
+      return;
+    }
+    if (stripped != len && emitSms(s, stripped, vocabulary, out, start, end)) {
+      return;
+    }
+    emitStemmed(s, stripped, vocabulary, out, start, end);
+  }
+
+  /** A cached analysis of one folded token: the terms it became, with their vocabulary ids. */
+  private static final class Analysed {
+    final int[] ids;
+    final char[][] terms;
+
+    private Analysed(int[] ids, char[][] terms) {
+      this.ids = ids;
+      this.terms = terms;
+    }
+
+    static Analysed of(TermBuffer out, int from) {
+      int n = out.count - from;
+      int[] ids = new int[n];
+      char[][] terms = new char[n][];
+      for (int k = 0; k < n; k++) {
+        int i = from + k;
+        ids[k] = out.ids[i];
+        terms[k] = java.util.Arrays.copyOfRange(out.chars, out.charStart[i], out.charStart[i] + out.charLength[i]);
+      }
+      return new Analysed(ids, terms);
     }
   }
 
@@ -185,20 +232,9 @@ public final class LanguageAnalyzer {
 
   private void emitStemmed(Scratch s, int len, @Nullable Vocabulary vocabulary, TermBuffer out,
       int start, int end) {
-    CharArrayMap<Stemmed> cache = vocabulary == null ? null : s.cache(language, vocabulary);
-    if (cache != null) {
-      Stemmed hit = cache.get(s.word, 0, len);
-      if (hit != null) {
-        out.add(hit.id, TextBuffer.WORD, hit.term, hit.term.length, start, end);
-        return;
-      }
-    }
-    char[] key = cache == null ? null : java.util.Arrays.copyOf(s.word, len);
     System.arraycopy(s.word, 0, s.spare, 0, len);
     int stemmed = stem(s, len);
     int id = vocabulary == null ? -1 : vocabulary.id(s.word, stemmed);
-    char[] term = s.word;
-    int termLength = stemmed;
     if (id < 0 && vocabulary != null) {
       // "pleease", "heyy", "sooo": try without doubled letters before giving up.
       int dedup = 0;
@@ -214,36 +250,16 @@ public final class LanguageAnalyzer {
         int stemmed2 = stem(s, dedup);
         int id2 = vocabulary.id(s.word, stemmed2);
         if (id2 >= 0) {
-          id = id2;
-          term = s.word;
-          termLength = stemmed2;
-        } else {
-          // Keep the stemmed original, still in the other buffer.
-          keep = s.word;
-          s.word = s.spare;
-          s.spare = keep;
-          term = s.word;
+          out.add(id2, TextBuffer.WORD, s.word, stemmed2, start, end);
+          return;
         }
+        // Keep the stemmed original, still in the other buffer.
+        keep = s.word;
+        s.word = s.spare;
+        s.spare = keep;
       }
     }
-    out.add(id, TextBuffer.WORD, term, termLength, start, end);
-    if (cache != null) {
-      if (cache.size() >= Scratch.CACHE_LIMIT) {
-        cache.clear();
-      }
-      cache.put(key, new Stemmed(id, java.util.Arrays.copyOf(term, termLength)));
-    }
-  }
-
-  /** A cached analysis result: the vocabulary id and the stemmed term. */
-  private static final class Stemmed {
-    final int id;
-    final char[] term;
-
-    Stemmed(int id, char[] term) {
-      this.id = id;
-      this.term = term;
-    }
+    out.add(id, TextBuffer.WORD, s.word, stemmed, start, end);
   }
 
   private int stem(Scratch s, int len) {
@@ -307,10 +323,10 @@ public final class LanguageAnalyzer {
     final EnglishStemmer english = new EnglishStemmer();
     final FrenchLightStemmer french = new FrenchLightStemmer();
     @SuppressWarnings("unchecked")
-    private final CharArrayMap<Stemmed>[] caches = new CharArrayMap[Language.values().length];
+    private final CharArrayMap<Analysed>[] caches = new CharArrayMap[Language.values().length];
     private final Vocabulary[] cacheVocabularies = new Vocabulary[Language.values().length];
 
-    CharArrayMap<Stemmed> cache(Language language, Vocabulary vocabulary) {
+    CharArrayMap<Analysed> cache(Language language, Vocabulary vocabulary) {
       int k = language.ordinal();
       if (caches[k] == null || cacheVocabularies[k] != vocabulary) {
         caches[k] = new CharArrayMap<>(1024, false);
