@@ -178,8 +178,8 @@ public final class Lexicon {
     long bit = 1L << r.index;
     if ((m.checked[w] & bit) == 0) {
       m.checked[w] |= bit;
-      for (Slot s : r.slots) {
-        if (s.isRequiredTermSet() && !s.anyPresent(m.present)) {
+      for (Slot s : r.required) {
+        if (!s.anyPresent(m.present)) {
           m.impossible[w] |= bit;
           break;
         }

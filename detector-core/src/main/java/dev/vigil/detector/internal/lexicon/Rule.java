@@ -17,6 +17,8 @@ final class Rule {
   final double weight;
   final boolean veto;
   final Slot[] slots;
+  /** The slots that must match one of their single terms, smallest set first (cheap to reject). */
+  final Slot[] required;
 
   Rule(int index, String id, String source, Stage[] stages, Signal[] signals, double weight,
       boolean veto, Slot[] slots) {
@@ -28,5 +30,7 @@ final class Rule {
     this.weight = weight;
     this.veto = veto;
     this.slots = slots;
+    this.required = java.util.Arrays.stream(slots).filter(Slot::isRequiredTermSet)
+        .sorted(java.util.Comparator.comparingInt(x -> x.singles.length)).toArray(Slot[]::new);
   }
 }

@@ -14,6 +14,8 @@ final class Slot {
   final int[] singles;
   /** The same ids as a bit set, for constant-time membership on the hot path. */
   private final long[] singleBits;
+  /** Indices of the non-zero words of {@link #singleBits}: the only ones worth testing. */
+  private final int[] nonZeroWords;
   final int[][] phrases;
   final boolean anyNumber;
   final boolean anyMoney;
@@ -31,6 +33,8 @@ final class Slot {
     for (int id : this.singles) {
       singleBits[id >>> 6] |= 1L << id;
     }
+    this.nonZeroWords = java.util.stream.IntStream.range(0, singleBits.length)
+        .filter(w -> singleBits[w] != 0).toArray();
     this.phrases = phrases;
     this.anyNumber = anyNumber;
     this.anyMoney = anyMoney;
@@ -85,9 +89,8 @@ final class Slot {
 
   /** Whether any of this slot's single terms is set in {@code present}. */
   boolean anyPresent(long[] present) {
-    int n = Math.min(present.length, singleBits.length);
-    for (int i = 0; i < n; i++) {
-      if ((present[i] & singleBits[i]) != 0) {
+    for (int w : nonZeroWords) {
+      if (w < present.length && (present[w] & singleBits[w]) != 0) {
         return true;
       }
     }

@@ -36,6 +36,17 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 public final class LanguageAnalyzer {
 
   private static final String RESOURCES = "/dev/vigil/detector/text/";
+  private static final char FOLD_LIMIT = 0x250;
+  private static final char[][] FOLDED = new char[FOLD_LIMIT][];
+
+  static {
+    char[] out = new char[8];
+    for (char c = 0; c < FOLD_LIMIT; c++) {
+      int n = ASCIIFoldingFilter.foldToASCII(new char[] {c}, 0, out, 0, 1);
+      FOLDED[c] = java.util.Arrays.copyOf(out, n);
+    }
+  }
+
   private static final char[] LEET_FROM = {'0', '1', '3', '4', '5', '7', '@', '$'};
   private static final char[] LEET_TO = {'o', 'i', 'e', 'a', 's', 't', 'a', 's'};
 
@@ -292,7 +303,21 @@ public final class LanguageAnalyzer {
       System.arraycopy(src, from, s.word, 0, length);
       n = length;
     } else {
-      n = ASCIIFoldingFilter.foldToASCII(src, from, s.word, 0, length);
+      // Lucene's foldToASCII is one huge method the JIT never compiles: fold the Latin letters
+      // of French and English from a table built with it, and call it only for the rest.
+      n = 0;
+      for (int i = from; i < from + length; i++) {
+        char c = src[i];
+        if (c < 0x80) {
+          s.word[n++] = c;
+        } else if (c < FOLD_LIMIT) {
+          char[] f = FOLDED[c];
+          System.arraycopy(f, 0, s.word, n, f.length);
+          n += f.length;
+        } else {
+          n = ASCIIFoldingFilter.foldToASCII(src, i, s.word, n, 1);
+        }
+      }
     }
     // Hyphens kept inside a token (v-bucks, ids) are dropped: "v-bucks" and "vbucks" meet.
     int w = 0;
