@@ -42,6 +42,10 @@ public final class Lexicon {
   private final int[][] startsByTerm;
   /** (rule, first slot) pairs that start with a number or money slot. */
   private final int[] startsByNumber;
+  /** For each term id, the rules whose anchor slot contains it. */
+  private final int[][] anchoredByTerm;
+  /** Rules without a required single-term slot: always candidates. */
+  private final int[] unanchored;
 
   Lexicon(Language language, Vocabulary vocabulary, List<Rule> rules) {
     this.language = language;
@@ -70,6 +74,48 @@ public final class Lexicon {
         }
       }
     }
+    // Anchors: each rule is a candidate for a message only if a term of its most selective
+    // required slot is present. Selectivity is estimated from the pack itself: a term used by
+    // many rules ("you", "tu") is a poor anchor, a rare one ("snapchat", "nudes") a good one.
+    int[] usage = new int[vocabulary.size()];
+    for (Rule r : this.rules) {
+      for (Slot sl : r.slots) {
+        for (int id : sl.singles) {
+          usage[id]++;
+        }
+      }
+    }
+    List<List<Integer>> anchored = new ArrayList<>();
+    for (int i = 0; i < vocabulary.size(); i++) {
+      anchored.add(new ArrayList<>());
+    }
+    List<Integer> unanchored = new ArrayList<>();
+    for (Rule r : this.rules) {
+      Slot best = null;
+      long bestCost = Long.MAX_VALUE;
+      for (Slot sl : r.required) {
+        long cost = 0;
+        for (int id : sl.singles) {
+          cost += usage[id];
+        }
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = sl;
+        }
+      }
+      if (best == null) {
+        unanchored.add(r.index);
+      } else {
+        for (int id : best.singles) {
+          anchored.get(id).add(r.index);
+        }
+      }
+    }
+    this.anchoredByTerm = new int[anchored.size()][];
+    for (int i = 0; i < anchored.size(); i++) {
+      anchoredByTerm[i] = anchored.get(i).stream().mapToInt(Integer::intValue).toArray();
+    }
+    this.unanchored = unanchored.stream().mapToInt(Integer::intValue).toArray();
     this.startsByTerm = new int[byTerm.size()][];
     for (int i = 0; i < byTerm.size(); i++) {
       startsByTerm[i] = byTerm.get(i).stream().mapToInt(Integer::intValue).toArray();
@@ -142,6 +188,8 @@ public final class Lexicon {
     /** Rules already found impossible for this message (a required slot has no term here). */
     long[] impossible = new long[8];
     long[] checked = new long[8];
+    /** Rules whose anchor term is present in the message. */
+    long[] candidate = new long[8];
     /** The vocabulary terms present in the message. */
     long[] present = new long[64];
     int spanStart;
@@ -154,7 +202,9 @@ public final class Lexicon {
         fired = new long[words];
         impossible = new long[words];
         checked = new long[words];
+        candidate = new long[words];
       } else {
+        Arrays.fill(candidate, 0, words, 0L);
         Arrays.fill(fired, 0, words, 0L);
         Arrays.fill(impossible, 0, words, 0L);
         Arrays.fill(checked, 0, words, 0L);
@@ -198,9 +248,15 @@ public final class Lexicon {
     int n = terms.count();
     for (int q = 0; q < n; q++) {
       int id = terms.id(q);
-      if (id >= 0) {
+      if (id >= 0 && (m.present[id >>> 6] & (1L << id)) == 0) {
         m.present[id >>> 6] |= 1L << id;
+        for (int r : anchoredByTerm[id]) {
+          m.candidate[r >>> 6] |= 1L << r;
+        }
       }
+    }
+    for (int r : unanchored) {
+      m.candidate[r >>> 6] |= 1L << r;
     }
     for (int q = 0; q < n; q++) {
       int[] starts;
@@ -216,7 +272,9 @@ public final class Lexicon {
       }
       for (int packed : starts) {
         Rule r = rules[packed >>> 3];
-        if ((m.fired[r.index >>> 6] & (1L << r.index)) != 0 || !possible(r, m)) {
+        long bit = 1L << r.index;
+        int w = r.index >>> 6;
+        if ((m.candidate[w] & bit) == 0 || (m.fired[w] & bit) != 0 || !possible(r, m)) {
           continue;
         }
         m.steps = 0;
