@@ -5,11 +5,15 @@ import dev.vigil.cli.input.InputFormat;
 import dev.vigil.cli.input.MessageReader;
 import dev.vigil.cli.input.Pan12Reader;
 import dev.vigil.detector.Detector;
+import dev.vigil.detector.DetectorBuilder;
 import dev.vigil.detector.Language;
+import dev.vigil.models.TrainedClassifierProvider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,13 +22,15 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
- * Options shared by {@code scan} and {@code eval} (a picocli mixin): input format, languages,
- * PAN 2012 labels, snippets, progress and debug output. Not thread-safe.
+ * Options shared by {@code scan} and {@code eval} (a picocli mixin): detection tiers, input
+ * format, languages, PAN 2012 labels, snippets, progress and debug output. Not thread-safe.
  */
 final class CommonOptions {
 
@@ -40,6 +46,21 @@ final class CommonOptions {
       };
     }
   }
+
+  /** Which detection tiers run: the lexicon rules, the trained classifier, or both. */
+  enum Tiers {
+    RULES, TRAINED, ALL
+  }
+
+  // The default is the rules tier: the trained tier is not yet better than rules alone on every
+  // figure of the corpus test part (it raises more benign conversations to HIGH); see
+  // detector-models/README.md.
+  @Option(names = "--tiers", paramLabel = "rules|trained|all", defaultValue = "rules",
+      description = "Detection tiers: rules (the lexicons alone), trained (the trained classifier of"
+          + " detector-models alone, as a tier of its own, lexicons off), all (the lexicons, then"
+          + " the trained classifier where they see MEDIUM risk; experimental)"
+          + " (default: ${DEFAULT-VALUE}).")
+  Tiers tiers = Tiers.RULES;
 
   @Option(names = "--format", paramLabel = "jsonl|csv|pan12|sms",
       description = "Input format (default: from the file name: .xml is pan12, .csv is csv,"
@@ -66,9 +87,55 @@ final class CommonOptions {
   @Option(names = "--debug", description = "Print stack traces of unexpected failures.")
   boolean debug;
 
-  /** Builds the detector these options ask for. */
+  /**
+   * Builds the detector these options ask for.
+   *
+   * @throws IllegalStateException if a trained tier is asked for and none is on the class path
+   * @throws java.io.UncheckedIOException if the trained model fails its checksum or cannot be read
+   */
   Detector buildDetector() {
-    return Detector.builder().languages(lang.languages()).includeSnippets(snippets).build();
+    DetectorBuilder builder = Detector.builder().languages(lang.languages()).includeSnippets(snippets);
+    Detector detector = switch (tiers) {
+      case RULES -> builder.serviceLoading(false).build();
+      case ALL -> builder.build();
+      case TRAINED -> withoutRules(builder);
+    };
+    if (tiers != Tiers.RULES && !detector.pipeline().contains(TrainedClassifierProvider.NAME)) {
+      throw new IllegalStateException("--tiers " + tiers.name().toLowerCase(Locale.ROOT)
+          + " needs the trained classifier, but the pipeline is " + detector.pipeline());
+    }
+    return detector;
+  }
+
+  /**
+   * The trained tier alone, as a tier of its own (on every message, reporting at the engine's
+   * threshold; in {@code all} it runs as a cascade after the rules). The engine always runs a
+   * lexicon, so each language's lexicon is replaced by an empty pack (a comment line) for the time
+   * of the build; the pack is compiled by {@code build()}, after which the file is no longer
+   * needed. The analyser then knows no lexicon words, so doubled letters are no longer undone
+   * against the vocabulary (a small difference from the terms the model was trained on).
+   */
+  private static Detector withoutRules(DetectorBuilder builder) {
+    Path empty = null;
+    try {
+      empty = Files.createTempFile("vigil-no-rules", ".vlex");
+      Files.writeString(empty, "# no rules: vigil-cli --tiers trained\n", StandardCharsets.UTF_8);
+      for (Language l : new Language[] {Language.EN, Language.FR}) {
+        builder.lexiconFile(l, empty);
+      }
+      return builder.serviceLoading(false).addClassifier(new TrainedClassifierProvider()
+          .create(Map.of(TrainedClassifierProvider.STANDALONE, "true"))).build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write an empty lexicon for --tiers trained", e);
+    } finally {
+      if (empty != null) {
+        try {
+          Files.deleteIfExists(empty);
+        } catch (IOException ignored) {
+          // A leftover empty temp file holds no data.
+        }
+      }
+    }
   }
 
   /** An open input: its reader, and the SHA-256 of the bytes read once {@link #drain()}ed. */

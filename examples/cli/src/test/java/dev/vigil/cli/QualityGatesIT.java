@@ -66,7 +66,8 @@ class QualityGatesIT {
     Path nps = root().resolve("../shared/data/nps_chat/nps_chat.jsonl").normalize();
     assumeTrue(Files.isRegularFile(nps), nps + " is absent: false-alarm gate skipped");
     JsonNode r = eval("--benign", nps.toString());
-    atMost(r, "/benign/alerts_per_1000", Floors.NPS_ALERTS_PER_1000);
+    // A room that reaches HIGH stays there for its following messages: gate on episodes.
+    atMost(r, "/benign/alert_episodes_per_1000", Floors.NPS_EPISODES_PER_1000);
   }
 
   @Test
@@ -79,14 +80,15 @@ class QualityGatesIT {
 
   /** The floors, in one place. Raise them when detection improves. */
   static final class Floors {
-    static final double RECALL = 0.60;
-    static final double PRECISION = 0.80;
-    static final double F05 = 0.75;
-    static final double STAGE_MACRO_F1 = 0.30;
-    static final double SIGNAL_MICRO_F1 = 0.50;
-    static final double LATENCY_WEIGHTED_F1 = 0.30;
-    static final double NPS_ALERTS_PER_1000 = 5.0;
-    static final double SMS_ALERTS_PER_1000 = 1.0;
+    static final double RECALL = 0.88;
+    static final double PRECISION = 0.82;
+    static final double F05 = 0.85;
+    static final double STAGE_MACRO_F1 = 0.47;
+    static final double SIGNAL_MICRO_F1 = 0.62;
+    static final double LATENCY_WEIGHTED_F1 = 0.55;
+    /** Alert episodes (a conversation entering HIGH or above) per 1,000 messages. */
+    static final double NPS_EPISODES_PER_1000 = 0.5;
+    static final double SMS_ALERTS_PER_1000 = 0.5;
 
     private Floors() {}
   }

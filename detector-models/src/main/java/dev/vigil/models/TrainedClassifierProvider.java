@@ -1,0 +1,127 @@
+package dev.vigil.models;
+
+import dev.vigil.detector.spi.Classifier;
+import dev.vigil.detector.spi.ClassifierProvider;
+import dev.vigil.models.internal.ModelBundle;
+import dev.vigil.models.internal.TrainedClassifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The trained tier, named {@value #NAME}: a linear classifier over hashed word and character
+ * n-grams of the analysed text and the conversation context, for the ten stages and the ten
+ * signals, run with ONNX Runtime. Registered with {@code ServiceLoader}, so adding {@code
+ * detector-models} to the classpath adds it to the default detector after the lexicon tier.
+ *
+ * <p>Parameters: {@code path}, a local directory holding a {@code manifest.json} and the files it
+ * names (default: the model shipped in this jar); {@code min_risk}, the conversation risk from
+ * which the tier runs (default: the manifest's, MEDIUM for the shipped model; 0 runs it on every
+ * message); {@code standalone}, {@code true} to measure the model as a tier of its own (see {@link
+ * #STANDALONE}). Every file's SHA-256 is checked against the
+ * manifest before it is used; nothing is ever fetched from the network. The shipped model is
+ * loaded once per class loader and shared by every detector built with the defaults.
+ *
+ * <p>Thread-safe. The created classifier is thread-safe and keeps no conversation state.
+ *
+ * @since 0.1
+ */
+public final class TrainedClassifierProvider implements ClassifierProvider {
+
+  /** The tier's stable name. */
+  public static final String NAME = TrainedClassifier.NAME;
+  /** The parameter naming a model directory. */
+  public static final String PATH = "path";
+  /**
+   * The parameter overriding the manifest's cascade gate: the conversation risk from which the
+   * tier runs, in [0,1]; 0 runs it on every message (e.g. to measure the tier alone).
+   */
+  public static final String MIN_RISK = "min_risk";
+  /**
+   * The parameter that turns the tier into a tier of its own ({@code true}; default {@code false}),
+   * to measure the model alone: it runs on every message and reports a label at its threshold
+   * with 0.5, the engine's reporting threshold, instead of as a contextual cue. Not for production
+   * use: the model has seen no ordinary chat.
+   */
+  public static final String STANDALONE = "standalone";
+  private static final Set<String> PARAMETERS = Set.of(PATH, MIN_RISK, STANDALONE);
+
+  /** Required by {@code ServiceLoader}. */
+  public TrainedClassifierProvider() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /**
+   * Loads the model.
+   *
+   * @throws IllegalArgumentException for an unknown parameter (the known ones are listed)
+   * @throws UncheckedIOException wrapping a {@link ModelIntegrityException} if a model file is
+   *     missing, fails its checksum or does not fit this version, or an {@link IOException} if it
+   *     cannot be read
+   */
+  @Override
+  public Classifier create(Map<String, String> params) {
+    for (String p : params.keySet()) {
+      if (!PARAMETERS.contains(p)) {
+        throw new IllegalArgumentException("unknown parameter '" + p + "' for classifier " + NAME
+            + "; known: " + new TreeSet<>(PARAMETERS));
+      }
+    }
+    Double minRisk = null;
+    String gate = params.get(MIN_RISK);
+    if (gate != null) {
+      try {
+        minRisk = Double.parseDouble(gate);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(MIN_RISK + " must be a number in [0,1], got '" + gate + "'", e);
+      }
+      if (!(minRisk >= 0 && minRisk <= 1)) {
+        throw new IllegalArgumentException(MIN_RISK + " must be in [0,1], got " + gate);
+      }
+    }
+    String path = params.get(PATH);
+    ModelBundle bundle;
+    if (path == null) {
+      bundle = Shipped.get();
+    } else {
+      try {
+        bundle = ModelBundle.load(ModelBundle.directory(Path.of(path)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    String standalone = params.getOrDefault(STANDALONE, "false");
+    if (!standalone.equals("true") && !standalone.equals("false")) {
+      throw new IllegalArgumentException(STANDALONE + " must be true or false, got '" + standalone + "'");
+    }
+    TrainedClassifier c = standalone.equals("true") ? bundle.classifier().standalone() : bundle.classifier();
+    return minRisk == null ? c : c.withMinRisk(minRisk);
+  }
+
+  /** The shipped model, loaded on first use (holder idiom). */
+  private static final class Shipped {
+    private static final Object RESULT = load();
+
+    private static Object load() {
+      try {
+        return ModelBundle.load(ModelBundle.classpath());
+      } catch (IOException e) {
+        return e;
+      }
+    }
+
+    static ModelBundle get() {
+      if (RESULT instanceof IOException e) {
+        // A new exception per call, with the stored one as its cause, so callers get a fresh trace.
+        throw new UncheckedIOException(e.getMessage(), e);
+      }
+      return (ModelBundle) RESULT;
+    }
+  }
+}

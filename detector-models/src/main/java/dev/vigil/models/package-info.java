@@ -1,0 +1,13 @@
+/**
+ * Trained tiers for the detector, found with {@link java.util.ServiceLoader}: {@link
+ * dev.vigil.models.TrainedClassifierProvider} (the {@code trained} tier, a linear model over hashed
+ * n-grams and conversation context, run with ONNX Runtime). Models ship as resources with a
+ * manifest and checksums; see the module's README for what they were trained on, their metrics on
+ * held-back data and how to retrain them.
+ *
+ * @since 0.1
+ */
+@NullMarked
+package dev.vigil.models;
+
+import org.jspecify.annotations.NullMarked;
