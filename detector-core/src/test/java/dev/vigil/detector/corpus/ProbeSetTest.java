@@ -34,7 +34,7 @@ class ProbeSetTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @ParameterizedTest(name = "{0} report half: recall >= {1}, benign lines firing <= {2}")
-  @CsvSource({"en, 0.55, 0.25", "fr, 0.50, 0.25"})
+  @CsvSource({"en, 0.60, 0.20", "fr, 0.58, 0.25"})
   void reportHalf_generalisesAboveFloors(String lang, double minRecall, double maxBenignFiring)
       throws IOException {
     Path file = LabelledCorpus.root().resolve("corpus/probes/" + lang + "-probes.jsonl");
