@@ -115,13 +115,33 @@ final class Fields {
     return s == null || s.isBlank();
   }
 
-  /** Parses an ISO-8601 instant with an offset ({@code Z} or {@code +01:00}); null if invalid. */
+  /**
+   * Parses a time: ISO-8601 with an offset ({@code Z} or {@code +01:00}); without one
+   * ({@code 2026-02-01T18:00:00}, or a date alone) it is read as UTC; a bare integer is epoch
+   * seconds, or epoch milliseconds from 13 digits on. Null if none of these.
+   */
   static @Nullable Instant parseTime(String value) {
+    String v = value.trim();
     try {
-      return OffsetDateTime.parse(value.trim()).toInstant();
+      return OffsetDateTime.parse(v).toInstant();
     } catch (DateTimeParseException e) {
-      return null;
+      // fall through to the lenient forms
     }
+    try {
+      return java.time.LocalDateTime.parse(v).toInstant(java.time.ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      // fall through
+    }
+    try {
+      return java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    } catch (DateTimeParseException e) {
+      // fall through
+    }
+    if (!v.isEmpty() && v.length() <= 16 && v.chars().allMatch(Character::isDigit)) {
+      long n = Long.parseLong(v);
+      return v.length() >= 13 ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
+    }
+    return null;
   }
 
   private static @Nullable Integer parseAge(String value) {

@@ -143,4 +143,13 @@ class JsonlReaderTest {
     InputLine line = read(msg(", \"gold_signals\": \"THREAT;PAYMENT_DEMAND\""), true).get(0);
     assertEquals(Set.of(Signal.THREAT, Signal.PAYMENT_DEMAND), line.message().goldSignals());
   }
+
+  @Test
+  void parseTime_lenientForms_readAsUtc() {
+    assertEquals(Instant.parse("2026-02-01T18:00:00Z"), Fields.parseTime("2026-02-01T18:00:00"));
+    assertEquals(Instant.parse("2026-02-01T00:00:00Z"), Fields.parseTime("2026-02-01"));
+    assertEquals(Instant.ofEpochSecond(1_767_225_600L), Fields.parseTime("1767225600"));
+    assertEquals(Instant.ofEpochMilli(1_767_225_600_123L), Fields.parseTime("1767225600123"));
+    assertEquals(null, Fields.parseTime("yesterday"));
+  }
 }
