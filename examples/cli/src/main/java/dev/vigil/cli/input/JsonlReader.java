@@ -61,13 +61,56 @@ public final class JsonlReader implements MessageReader {
     this.readLabels = readLabels;
   }
 
+  /** Longest line read whole; a longer one is skipped and reported, so input cannot exhaust memory. */
+  static final int MAX_LINE_CHARS = 16 << 20;
+
+  private final StringBuilder buffer = new StringBuilder(256);
+  private int maxLineChars = MAX_LINE_CHARS;
+  private boolean tooLong;
+
+  /** For tests: a smaller line limit. */
+  JsonlReader withMaxLineChars(int max) {
+    this.maxLineChars = max;
+    return this;
+  }
+
+  /** Reads one line of at most {@link #MAX_LINE_CHARS}; null at the end of input. */
+  private @Nullable String readLine() throws IOException {
+    buffer.setLength(0);
+    tooLong = false;
+    int c;
+    boolean any = false;
+    while ((c = reader.read()) != -1) {
+      any = true;
+      if (c == '\n') {
+        break;
+      }
+      if (buffer.length() < maxLineChars) {
+        buffer.append((char) c);
+      } else {
+        tooLong = true;
+      }
+    }
+    if (!any) {
+      return null;
+    }
+    int n = buffer.length();
+    if (n > 0 && buffer.charAt(n - 1) == '\r') {
+      buffer.setLength(n - 1);
+    }
+    return buffer.toString();
+  }
+
   @Override
   public @Nullable InputLine next() throws IOException {
-    String text = reader.readLine();
+    String text = readLine();
     if (text == null) {
       return null;
     }
     line++;
+    if (tooLong) {
+      return InputLine.malformed(line, "line longer than " + maxLineChars + " characters: skipped");
+    }
     if (line == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
     }

@@ -152,4 +152,16 @@ class JsonlReaderTest {
     assertEquals(Instant.ofEpochMilli(1_767_225_600_123L), Fields.parseTime("1767225600123"));
     assertEquals(null, Fields.parseTime("yesterday"));
   }
+
+  @Test
+  void next_overlongLine_isSkippedAndReportedAndReadingGoesOn() throws Exception {
+    String ok = "{\"conversation\": \"c1\", \"sender\": \"u1\", \"time\": \"2026-02-01T18:00:00Z\", \"text\": \"hi\"}";
+    String input = ok + "\n" + "x".repeat(500) + "\n" + ok + "\n";
+    JsonlReader r = new JsonlReader(new java.io.StringReader(input), false).withMaxLineChars(200);
+    assertTrue(r.next().message() != null);
+    InputLine skipped = r.next();
+    assertTrue(skipped.isMalformed() && skipped.error().startsWith("line longer than 200"), skipped.error());
+    assertTrue(r.next().message() != null);
+    assertEquals(null, r.next());
+  }
 }
