@@ -27,7 +27,10 @@ public interface ConversationTracker {
    */
   Assessment observe(Message message);
 
-  /** The latest assessment of a tracked conversation, if it is tracked. */
+  /**
+   * The latest assessment of a tracked conversation, if it is tracked and has been observed by
+   * this tracker (a conversation just restored from a snapshot has none until its next message).
+   */
   Optional<Assessment> current(String conversationId);
 
   /** How many conversations are tracked now. */

@@ -85,11 +85,11 @@ public final class DetectorBuilder {
    * The most senders tracked individually per conversation (group chats); later senders are
    * scored message by message but not tracked, and flagged {@link AssessmentFlag#SENDER_LIMIT}.
    *
-   * @throws IllegalArgumentException if below 2 or above 255
+   * @throws IllegalArgumentException if below 2 or above 127
    */
   public DetectorBuilder maxSendersPerConversation(int maxSenders) {
-    if (maxSenders < 2 || maxSenders > 255) {
-      throw new IllegalArgumentException("maxSendersPerConversation must be in 2..255, got " + maxSenders);
+    if (maxSenders < 2 || maxSenders > 127) {
+      throw new IllegalArgumentException("maxSendersPerConversation must be in 2..127, got " + maxSenders);
     }
     this.maxSendersPerConversation = maxSenders;
     return this;

@@ -297,4 +297,47 @@ class DetectorTest {
     }
     assertEquals(2000, total, "every message counted exactly once");
   }
+
+  @Test
+  void englishOnlyDetector_accentedChat_keepsMatchingEnglish() {
+    ConversationTracker t = Detector.builder().languages(Language.EN).build().newTracker();
+    for (int i = 0; i < 5; i++) {
+      t.observe(msg("c", "u", i, "José é à ç ù"));
+    }
+    Assessment a = t.observe(msg("c", "u", 6, "how old are you?"));
+    assertTrue(a.signals().contains(Signal.AGE_QUERY), a.toString());
+    assertTrue(a.language() != Language.FR, "an English-only detector never decides French");
+  }
+
+  @Test
+  void plugin_nullRuleIdOrThrowAfterReporting_isContainedAndRolledBack() {
+    Classifier reportsThenThrows = new Classifier() {
+      @Override
+      public String name() {
+        return "half";
+      }
+
+      @Override
+      public void classify(MessageView message, ScoreSink out) {
+        out.stage(Stage.EXTORTION, 1.0, "half.extortion", 0, 0);
+        out.signal(Signal.THREAT, 1.0, null, 0, 0);
+      }
+    };
+    Detector d = Detector.builder().addClassifier(reportsThenThrows).serviceLoading(false).build();
+    Assessment a = d.newTracker().observe(msg("c", "u", 0, "hello there"));
+    assertTrue(a.flags().contains(AssessmentFlag.PLUGIN_FAILURE));
+    assertEquals(0, a.stageScore(Stage.EXTORTION), "the failed plug-in's partial output is dropped");
+    assertTrue(a.evidence().isEmpty());
+  }
+
+  @Test
+  void snapshot_longSenderIds_roundTrip() {
+    ConversationTracker t = DETECTOR.newTracker();
+    String longId = "u".repeat(70_000);
+    t.observe(msg("c", longId, 0, "hi"));
+    byte[] snap = t.snapshot("c").orElseThrow();
+    ConversationTracker other = DETECTOR.newTracker();
+    other.restore("c", snap);
+    assertArrayEquals(snap, other.snapshot("c").orElseThrow());
+  }
 }

@@ -15,7 +15,7 @@ final class ConversationState {
   long firstTime = Long.MIN_VALUE;
   long lastTime = Long.MIN_VALUE;
   /** When the tracker last saw a message of this conversation, on the detector's clock (ms). */
-  long touchedMillis;
+  volatile long touchedMillis;
   /** Accumulated log-odds of French over English from function words and accents. */
   float frenchLogOdds;
   SenderState[] senders = new SenderState[2];

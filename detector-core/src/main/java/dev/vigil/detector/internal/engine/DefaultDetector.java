@@ -122,7 +122,6 @@ public final class DefaultDetector implements Detector {
     final MessageContext context = new MessageContext();
     final RiskModel.Score score = new RiskModel.Score();
     final RiskModel.Score best = new RiskModel.Score();
-    final SenderState overflow = new SenderState("(untracked)");
 
     Scratch() {
       for (Language l : Language.values()) {

@@ -71,11 +71,37 @@ final class DefaultTracker implements ConversationTracker {
   @Override
   public Assessment observe(Message message) {
     Objects.requireNonNull(message, "message");
-    ConversationState state = conversations.get(message.conversationId());
-    if (state == null) {
-      ConversationState fresh = new ConversationState(message.conversationId());
-      fresh.restarted = wasEvicted(message.conversationId());
-      state = conversations.putIfAbsent(message.conversationId(), fresh);
+    long now = config.clock().millis();
+    for (int attempt = 0; ; attempt++) {
+      ConversationState state = stateFor(message.conversationId(), now);
+      synchronized (state) {
+        // Evicted between lookup and lock (by a sweep or another thread)? Start again, unless
+        // that keeps happening, in which case score against this detached state.
+        if (conversations.get(message.conversationId()) != state && attempt < 3) {
+          continue;
+        }
+        state.touchedMillis = now;
+        RiskLevel previous = LEVELS[state.level];
+        Assessment assessment = observeLocked(state, message, detector.scratch());
+        if (assessment.level() != previous) {
+          // Under the conversation's monitor, so that a conversation's changes arrive in order.
+          notifyListeners(previous, assessment);
+        }
+        return assessment;
+      }
+    }
+  }
+
+  /** The conversation's state, created if new; sweeps a few idle conversations on the way. */
+  private ConversationState stateFor(String id, long now) {
+    ConversationState state = conversations.get(id);
+    if (state != null) {
+      state.touchedMillis = now; // before the sweep, so that it is not taken for idle
+    } else {
+      ConversationState fresh = new ConversationState(id);
+      fresh.restarted = wasEvicted(id);
+      fresh.touchedMillis = now;
+      state = conversations.putIfAbsent(id, fresh);
       if (state == null) {
         state = fresh;
         if (conversations.size() > config.maxConversations()) {
@@ -84,17 +110,7 @@ final class DefaultTracker implements ConversationTracker {
       }
     }
     sweep(SWEEP_PER_MESSAGE);
-    RiskLevel previous;
-    Assessment assessment;
-    synchronized (state) {
-      state.touchedMillis = config.clock().millis();
-      previous = LEVELS[state.level];
-      assessment = observeLocked(state, message, detector.scratch());
-    }
-    if (assessment.level() != previous) {
-      notifyListeners(previous, assessment);
-    }
-    return assessment;
+    return state;
   }
 
   private Assessment observeLocked(ConversationState state, Message message, DefaultDetector.Scratch sc) {
@@ -122,6 +138,9 @@ final class DefaultTracker implements ConversationTracker {
           detector.analyzers.get(Language.EN), detector.analyzers.get(Language.FR)));
     }
     Language decided = hint != null && detector.analyzers.containsKey(hint) ? hint : state.language();
+    if (!detector.analyzers.containsKey(decided)) {
+      decided = Language.UNDETERMINED; // e.g. French evidence in an English-only detector
+    }
     Language primary = decided;
     if (!detector.analyzers.containsKey(primary)) {
       primary = detector.languages.length == 1 ? detector.languages[0]
@@ -148,7 +167,7 @@ final class DefaultTracker implements ConversationTracker {
     SenderState sender = state.sender(message.senderId(), config.maxSendersPerConversation());
     if (sender == null) {
       flags.add(AssessmentFlag.SENDER_LIMIT);
-      sender = resetOverflow(sc.overflow, message.senderId());
+      sender = new SenderState(message.senderId()); // scored alone, not tracked
     }
     int index = state.messageCount;
     long gap = state.lastTime == Long.MIN_VALUE ? -1 : now - state.lastTime;
@@ -170,11 +189,13 @@ final class DefaultTracker implements ConversationTracker {
         }
         double riskSoFar = Math.max(state.risk, scores.maxStage());
         for (Classifier c : detector.classifiers) {
+          scores.checkpoint();
           try {
             if (c.wants(view, riskSoFar)) {
               c.classify(view, scores);
             }
           } catch (RuntimeException ex) {
+            scores.rollback(); // what it reported before throwing is dropped too
             pluginFailed(c.name(), ex, flags);
           }
         }
@@ -261,18 +282,6 @@ final class DefaultTracker implements ConversationTracker {
         escalation, state.language(), evidence, flags.isEmpty() ? Set.of() : flags);
     state.latest = a;
     return a;
-  }
-
-  private static SenderState resetOverflow(SenderState overflow, String id) {
-    java.util.Arrays.fill(overflow.stageEvidence, 0);
-    java.util.Arrays.fill(overflow.signalEvidence, 0);
-    overflow.stagesReached = 0;
-    overflow.signalsFired = 0;
-    overflow.messages = 0;
-    overflow.questions = 0;
-    overflow.evidenceTime = 0;
-    java.util.Arrays.fill(overflow.groupMessages, (byte) 0);
-    return overflow;
   }
 
   private static void updateSender(SenderState s, MessageScores scores, @Nullable Stage stage,

@@ -32,7 +32,8 @@ final class LanguageGuess {
         french++;
       }
     }
-    float delta = french - english + Math.min(2, tokens.accentedLetters()) * 0.5f;
+    float accents = fr == null ? 0 : Math.min(2, tokens.accentedLetters()) * 0.5f;
+    float delta = french - english + accents;
     return Math.max(-CAP, Math.min(CAP, logOdds + delta));
   }
 }

@@ -51,6 +51,7 @@ final class MessageScores implements ScoreSink {
 
   @Override
   public void stage(Stage s, double probability, String ruleId, int from, int to) {
+    java.util.Objects.requireNonNull(ruleId, "ruleId");
     double p = clamp(probability);
     if (p == 0) {
       return;
@@ -61,6 +62,7 @@ final class MessageScores implements ScoreSink {
 
   @Override
   public void signal(Signal s, double probability, String ruleId, int from, int to) {
+    java.util.Objects.requireNonNull(ruleId, "ruleId");
     double p = clamp(probability);
     if (p == 0) {
       return;
@@ -71,11 +73,13 @@ final class MessageScores implements ScoreSink {
 
   @Override
   public void vetoStage(Stage s, String ruleId) {
+    java.util.Objects.requireNonNull(ruleId, "ruleId");
     stageVetoes |= 1 << s.ordinal();
   }
 
   @Override
   public void vetoSignal(Signal s, String ruleId) {
+    java.util.Objects.requireNonNull(ruleId, "ruleId");
     signalVetoes |= 1 << s.ordinal();
   }
 
@@ -105,6 +109,33 @@ final class MessageScores implements ScoreSink {
       start[weakest] = a;
       end[weakest] = b;
     }
+  }
+
+  private final double[] savedStage = new double[STAGES];
+  private final double[] savedSignal = new double[SIGNALS];
+  private int savedStageVetoes;
+  private int savedSignalVetoes;
+  private int savedEvidenceCount;
+
+  /** Remembers the scores so far, before a plug-in adds to them. */
+  void checkpoint() {
+    System.arraycopy(stage, 0, savedStage, 0, STAGES);
+    System.arraycopy(signal, 0, savedSignal, 0, SIGNALS);
+    savedStageVetoes = stageVetoes;
+    savedSignalVetoes = signalVetoes;
+    savedEvidenceCount = evidenceCount;
+  }
+
+  /**
+   * Returns to the last checkpoint: drops what a failed plug-in reported (evidence it displaced
+   * from a full buffer stays lost, which only narrows the evidence list).
+   */
+  void rollback() {
+    System.arraycopy(savedStage, 0, stage, 0, STAGES);
+    System.arraycopy(savedSignal, 0, signal, 0, SIGNALS);
+    stageVetoes = savedStageVetoes;
+    signalVetoes = savedSignalVetoes;
+    evidenceCount = Math.min(evidenceCount, savedEvidenceCount);
   }
 
   /** Applies vetoes: a vetoed stage or signal scores 0 for this message. */

@@ -14,13 +14,15 @@ import java.util.zip.CRC32;
  * refused with a clear message instead of restoring garbage.
  *
  * <p>Format 1: magic {@code VGS1}, format version (short), conversation counters, language
- * log-odds, risk, level, suspect, then per sender its id (modified UTF-8), counters, stage and
+ * log-odds, risk, level, suspect, then per sender its id (length and UTF-8 bytes), counters, stage and
  * signal evidence (10 floats each), messages per behaviour group (6 bytes), reached masks and times, then the CRC-32 of everything before.
  */
 final class Snapshots {
 
   static final int MAGIC = 0x56475331; // "VGS1"
   static final short VERSION = 1;
+  /** Longest sender id a snapshot may carry (1 MiB). */
+  private static final int MAX_ID_BYTES = 1 << 20;
 
   private Snapshots() {}
 
@@ -40,7 +42,9 @@ final class Snapshots {
       out.writeByte(s.senderCount);
       for (int i = 0; i < s.senderCount; i++) {
         SenderState p = s.senders[i];
-        out.writeUTF(p.id);
+        byte[] id = p.id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(id.length);
+        out.write(id);
         out.writeInt(p.messages);
         out.writeInt(p.questions);
         out.writeInt(p.nightMessages);
@@ -119,7 +123,13 @@ final class Snapshots {
       }
       s.senders = new SenderState[Math.max(2, count)];
       for (int i = 0; i < count; i++) {
-        SenderState p = new SenderState(in.readUTF());
+        int idLength = in.readInt();
+        if (idLength < 0 || idLength > MAX_ID_BYTES || idLength > in.available()) {
+          throw new IllegalArgumentException("snapshot has a bad sender id length " + idLength);
+        }
+        byte[] id = new byte[idLength];
+        in.readFully(id);
+        SenderState p = new SenderState(new String(id, java.nio.charset.StandardCharsets.UTF_8));
         p.messages = nonNegative(in.readInt(), "messages");
         p.questions = nonNegative(in.readInt(), "questions");
         p.nightMessages = nonNegative(in.readInt(), "nightMessages");
@@ -135,12 +145,15 @@ final class Snapshots {
             throw new IllegalArgumentException("snapshot has a negative message count");
           }
         }
-        p.stagesReached = in.readInt();
-        p.signalsFired = in.readInt();
+        p.stagesReached = mask(in.readInt(), "stage");
+        p.signalsFired = mask(in.readInt(), "signal");
         p.evidenceTime = in.readLong();
         p.firstStageTime = in.readLong();
         p.lastNewStageTime = in.readLong();
         p.lastStage = in.readByte();
+        if (p.lastStage < 0 || p.lastStage > MessageScores.STAGES) {
+          throw new IllegalArgumentException("snapshot has a bad last stage " + p.lastStage);
+        }
         p.age = in.readShort();
         s.senders[i] = p;
       }
@@ -152,6 +165,13 @@ final class Snapshots {
     } catch (IOException e) {
       throw new IllegalArgumentException("truncated snapshot: " + e.getClass().getSimpleName(), e);
     }
+  }
+
+  private static int mask(int v, String what) {
+    if ((v & ~((1 << 10) - 1)) != 0) {
+      throw new IllegalArgumentException("snapshot has a bad " + what + " mask " + v);
+    }
+    return v;
   }
 
   private static int nonNegative(int v, String what) {

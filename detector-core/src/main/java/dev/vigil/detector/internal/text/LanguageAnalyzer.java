@@ -135,7 +135,10 @@ public final class LanguageAnalyzer {
         continue;
       }
       int len = fold(in.tokenChars, in.tokenCharStart[t], in.tokenCharLength[t], s);
-      CharArrayMap<Analysed> cache = vocabulary == null ? null : s.cache(language, vocabulary);
+      // Cache short, plain words only: long tokens (pasted junk) would bloat it, and a leetspeak
+      // token is analysed differently from the same characters written plainly.
+      CharArrayMap<Analysed> cache = vocabulary == null || len > Scratch.CACHED_TOKEN_CHARS
+          || in.tokenLeet[t] ? null : s.cache(language, vocabulary);
       if (cache != null) {
         Analysed hit = cache.get(s.word, 0, len);
         if (hit != null) {
@@ -343,6 +346,7 @@ public final class LanguageAnalyzer {
    */
   public static final class Scratch {
     static final int CACHE_LIMIT = 8192;
+    static final int CACHED_TOKEN_CHARS = 32;
     char[] word = new char[128];
     char[] spare = new char[128];
     final EnglishStemmer english = new EnglishStemmer();
