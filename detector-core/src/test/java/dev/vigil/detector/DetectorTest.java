@@ -259,6 +259,55 @@ class DetectorTest {
   }
 
   @Test
+  void labelOnlyClassifier_labelsTheMessage_butLeavesRiskToTheOthers() {
+    Classifier extortionLabeller = new Classifier() {
+      @Override
+      public String name() {
+        return "labels";
+      }
+
+      @Override
+      public void classify(MessageView message, ScoreSink out) {
+        out.stage(Stage.EXTORTION, 0.95, "labels.extortion", 0, 0);
+        out.signal(Signal.THREAT, 0.95, "labels.threat", 0, 0);
+      }
+
+      @Override
+      public boolean countsTowardRisk() {
+        return false;
+      }
+    };
+    String text = "what games do you play";
+    Assessment rulesOnly = Detector.builder().serviceLoading(false).build().newTracker()
+        .observe(msg("c", "u", 0, text));
+    ConversationTracker t = Detector.builder().serviceLoading(false).addClassifier(extortionLabeller)
+        .build().newTracker();
+    Assessment labelled = t.observe(msg("c", "u", 0, text));
+    assertEquals(Stage.EXTORTION, labelled.stage());
+    assertTrue(labelled.signals().contains(Signal.THREAT));
+    assertTrue(labelled.conversationSignals().contains(Signal.THREAT));
+    assertEquals(rulesOnly.risk(), labelled.risk());
+    assertEquals(rulesOnly.level(), labelled.level());
+    assertFalse(labelled.stagesReached().contains(Stage.EXTORTION));
+    // The same scores counted as evidence do raise the risk.
+    Classifier counting = new Classifier() {
+      @Override
+      public String name() {
+        return "counts";
+      }
+
+      @Override
+      public void classify(MessageView message, ScoreSink out) {
+        extortionLabeller.classify(message, out);
+      }
+    };
+    Assessment counted = Detector.builder().serviceLoading(false).addClassifier(counting).build()
+        .newTracker().observe(msg("c", "u", 0, text));
+    assertTrue(counted.risk() > labelled.risk());
+    assertTrue(counted.stagesReached().contains(Stage.EXTORTION));
+  }
+
+  @Test
   void listener_levelChanges_notifiedAndExceptionsContained() {
     AtomicInteger calls = new AtomicInteger();
     Detector d = Detector.builder()

@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * names (default: the model shipped in this jar); {@code min_risk}, the conversation risk from
  * which the tier runs (default: the manifest's, MEDIUM for the shipped model; 0 runs it on every
  * message); {@code standalone}, {@code true} to measure the model as a tier of its own (see {@link
- * #STANDALONE}). Every file's SHA-256 is checked against the
+ * #STANDALONE}); {@code counts_toward_risk}, {@code true} to let its labels raise the
+ * conversation's risk (default: they label only; see {@link #COUNTS_TOWARD_RISK}). Every file's SHA-256 is checked against the
  * manifest before it is used; nothing is ever fetched from the network. The shipped model is
  * loaded once per class loader and shared by every detector built with the defaults.
  *
@@ -47,7 +48,13 @@ public final class TrainedClassifierProvider implements ClassifierProvider {
    * use: the model has seen no ordinary chat.
    */
   public static final String STANDALONE = "standalone";
-  private static final Set<String> PARAMETERS = Set.of(PATH, MIN_RISK, STANDALONE);
+  /**
+   * The parameter that lets the cascade's labels count as risk evidence ({@code true}; default
+   * {@code false}: the tier labels the steps and the rules alone decide risk and level; see {@link
+   * Classifier#countsTowardRisk()}).
+   */
+  public static final String COUNTS_TOWARD_RISK = "counts_toward_risk";
+  private static final Set<String> PARAMETERS = Set.of(PATH, MIN_RISK, STANDALONE, COUNTS_TOWARD_RISK);
 
   /** Required by {@code ServiceLoader}. */
   public TrainedClassifierProvider() {}
@@ -101,6 +108,13 @@ public final class TrainedClassifierProvider implements ClassifierProvider {
       throw new IllegalArgumentException(STANDALONE + " must be true or false, got '" + standalone + "'");
     }
     TrainedClassifier c = standalone.equals("true") ? bundle.classifier().standalone() : bundle.classifier();
+    String counts = params.get(COUNTS_TOWARD_RISK);
+    if (counts != null) {
+      if (!counts.equals("true") && !counts.equals("false")) {
+        throw new IllegalArgumentException(COUNTS_TOWARD_RISK + " must be true or false, got '" + counts + "'");
+      }
+      c = c.withRiskCounting(Boolean.parseBoolean(counts));
+    }
     return minRisk == null ? c : c.withMinRisk(minRisk);
   }
 

@@ -48,7 +48,7 @@ class ServiceLoadingTest {
   void create_unknownParameter_isRejectedWithTheKnownOnes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new TrainedClassifierProvider().create(Map.of("url", "http://example.invalid/m")));
-    assertTrue(e.getMessage().contains("url") && e.getMessage().contains("[min_risk, path, standalone]"),
+    assertTrue(e.getMessage().contains("url") && e.getMessage().contains("[counts_toward_risk, min_risk, path, standalone]"),
         e.getMessage());
   }
 
@@ -60,6 +60,16 @@ class ServiceLoadingTest {
         () -> new TrainedClassifierProvider().create(Map.of(TrainedClassifierProvider.MIN_RISK, "high")));
     assertThrows(IllegalArgumentException.class,
         () -> new TrainedClassifierProvider().create(Map.of(TrainedClassifierProvider.STANDALONE, "yes")));
+    assertThrows(IllegalArgumentException.class, () -> new TrainedClassifierProvider()
+        .create(Map.of(TrainedClassifierProvider.COUNTS_TOWARD_RISK, "maybe")));
+  }
+
+  @Test
+  void create_cascadeLabelsOnly_unlessAskedOrStandalone() {
+    TrainedClassifierProvider p = new TrainedClassifierProvider();
+    assertFalse(p.create(Map.of()).countsTowardRisk());
+    assertTrue(p.create(Map.of(TrainedClassifierProvider.COUNTS_TOWARD_RISK, "true")).countsTowardRisk());
+    assertTrue(p.create(Map.of(TrainedClassifierProvider.STANDALONE, "true")).countsTowardRisk());
   }
 
   @Test

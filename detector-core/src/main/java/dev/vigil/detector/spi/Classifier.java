@@ -23,4 +23,18 @@ public interface Classifier {
   default boolean wants(MessageView message, double riskSoFar) {
     return true;
   }
+
+  /**
+   * Whether what this classifier reports counts as evidence towards the conversation's risk. A
+   * classifier returning {@code false} only labels: its scores add to the message's stage, stage
+   * scores, signals and evidence, but the conversation's risk, level and stages reached are
+   * computed without them. Right for a learned tier that labels the
+   * steps of a pattern the rules established well but has never seen enough ordinary chat to be
+   * trusted to raise an alarm on its own word. The default counts.
+   *
+   * @since 0.1
+   */
+  default boolean countsTowardRisk() {
+    return true;
+  }
 }

@@ -168,7 +168,7 @@ public final class ModelBundle {
     }
     TrainedClassifier classifier;
     try {
-      classifier = new TrainedClassifier(features, model, mapping, manifest.minRisk());
+      classifier = new TrainedClassifier(features, model, mapping, manifest.minRisk(), false);
     } catch (IllegalArgumentException e) {
       throw new ModelIntegrityException(MANIFEST + " in " + source.describe() + ": " + e.getMessage(), e);
     }

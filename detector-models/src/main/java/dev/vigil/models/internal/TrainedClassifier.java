@@ -21,6 +21,7 @@ public final class TrainedClassifier implements Classifier {
   private final ProbabilityModel model;
   private final OutputMapping mapping;
   private final double minRisk;
+  private final boolean countsTowardRisk;
   private final ThreadLocal<Scratch> scratch;
 
   /**
@@ -28,10 +29,12 @@ public final class TrainedClassifier implements Classifier {
    *
    * @param minRisk the tier runs only on messages of conversations whose risk before the message
    *     is at least this (0: every message)
+   * @param countsTowardRisk whether the labels count as risk evidence (see {@link
+   *     #countsTowardRisk()})
    * @throws IllegalArgumentException if {@code minRisk} is not in [0,1]
    */
   public TrainedClassifier(HashedFeatures features, ProbabilityModel model, OutputMapping mapping,
-      double minRisk) {
+      double minRisk, boolean countsTowardRisk) {
     if (!(minRisk >= 0 && minRisk <= 1)) {
       throw new IllegalArgumentException("min_risk must be in [0,1], got " + minRisk);
     }
@@ -39,12 +42,18 @@ public final class TrainedClassifier implements Classifier {
     this.model = model;
     this.mapping = mapping;
     this.minRisk = minRisk;
+    this.countsTowardRisk = countsTowardRisk;
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(mapping));
   }
 
   /** The same classifier with another cascade gate (shares the models). */
   public TrainedClassifier withMinRisk(double minRisk) {
-    return new TrainedClassifier(features, model, mapping, minRisk);
+    return new TrainedClassifier(features, model, mapping, minRisk, countsTowardRisk);
+  }
+
+  /** The same classifier whose labels do or do not count as risk evidence (shares the models). */
+  public TrainedClassifier withRiskCounting(boolean counts) {
+    return new TrainedClassifier(features, model, mapping, minRisk, counts);
   }
 
   /**
@@ -52,7 +61,7 @@ public final class TrainedClassifier implements Classifier {
    * at its threshold reported with 0.5 (the engine's reporting threshold) up to 1 at probability 1.
    */
   public TrainedClassifier standalone() {
-    return new TrainedClassifier(features, model, mapping.withRange(0.5, 1.0), 0);
+    return new TrainedClassifier(features, model, mapping.withRange(0.5, 1.0), 0, true);
   }
 
   private static final class Scratch {
@@ -84,6 +93,18 @@ public final class TrainedClassifier implements Classifier {
   @Override
   public boolean wants(MessageView message, double riskSoFar) {
     return message.tokenCount() > 0 && message.conversation().risk() >= minRisk;
+  }
+
+  /**
+   * In the cascade the tier labels and does not raise risk (unless built otherwise): the
+   * conversation's risk, level and stages reached stay the rules' judgement, and the model names
+   * the steps of a pattern the rules established. Measured on the corpus's test part, its labels
+   * counted as evidence sent two more benign conversations to HIGH while stage and signal F1 rose
+   * (detector-models/README.md). As a tier of its own ({@link #standalone()}) it counts.
+   */
+  @Override
+  public boolean countsTowardRisk() {
+    return countsTowardRisk;
   }
 
   @Override

@@ -105,7 +105,7 @@ class ParityTest {
     OutputMapping mapping = Trainer.mapping(fitted.models(), thresholds);
     Detector onnx = Detector.builder().serviceLoading(false).addClassifier(bundle.classifier()).build();
     Detector tribuo = Detector.builder().serviceLoading(false)
-        .addClassifier(new TrainedClassifier(features, fitted.models(), mapping, Trainer.MIN_RISK)).build();
+        .addClassifier(new TrainedClassifier(features, fitted.models(), mapping, Trainer.MIN_RISK, false)).build();
     ConversationTracker a = onnx.newTracker();
     ConversationTracker b = tribuo.newTracker();
     int messages = 0;

@@ -207,7 +207,7 @@ public final class Trainer {
         for (int f = 0; f < FOLDS; f++) {
           TribuoModels m = foldModels.get(f).models();
           Detector d = Detector.builder().serviceLoading(false)
-              .addClassifier(new TrainedClassifier(features, m, mapping(m, thresholds), MIN_RISK)).build();
+              .addClassifier(new TrainedClassifier(features, m, mapping(m, thresholds), MIN_RISK, false)).build();
           parts.add(Scores.of(d, foldConvs.get(f)));
         }
         Scores s = Scores.merge(parts);
@@ -226,7 +226,7 @@ public final class Trainer {
     OutputMapping mapping = mapping(models, best.thresholds);
     Scores rulesHeld = Scores.of(rules, held);
     Detector withTier = Detector.builder().serviceLoading(false)
-        .addClassifier(new TrainedClassifier(features, models, mapping, MIN_RISK)).build();
+        .addClassifier(new TrainedClassifier(features, models, mapping, MIN_RISK, false)).build();
     Scores tierHeld = Scores.of(withTier, held);
     LOG.println("held back, rules only:      " + rulesHeld);
     LOG.println("held back, rules + trained: " + tierHeld);

@@ -192,7 +192,9 @@ final class DefaultTracker implements ConversationTracker {
           scores.checkpoint();
           try {
             if (c.wants(view, riskSoFar)) {
+              scores.countTowardRisk(c.countsTowardRisk());
               c.classify(view, scores);
+              riskSoFar = Math.max(riskSoFar, scores.maxStage());
             }
           } catch (RuntimeException ex) {
             scores.rollback(); // what it reported before throwing is dropped too
@@ -298,8 +300,12 @@ final class DefaultTracker implements ConversationTracker {
     if (message.senderAge() != null) {
       s.age = (short) (int) message.senderAge();
     }
-    for (int i = 0; i < scores.stage.length; i++) {
-      float v = (float) scores.stage[i];
+    // Evidence, stages reached and corroboration come from the scores that count towards risk;
+    // the signals fired are labels (a label-only tier's signal shows in the conversation's).
+    double[] stageRisk = scores.riskStage();
+    double[] signalRisk = scores.riskSignal();
+    for (int i = 0; i < stageRisk.length; i++) {
+      float v = (float) stageRisk[i];
       if (v > s.stageEvidence[i]) {
         s.stageEvidence[i] = v;
       }
@@ -311,12 +317,12 @@ final class DefaultTracker implements ConversationTracker {
         s.lastNewStageTime = now;
       }
     }
-    for (int i = 0; i < scores.signal.length; i++) {
-      float v = (float) scores.signal[i];
+    for (int i = 0; i < signalRisk.length; i++) {
+      float v = (float) signalRisk[i];
       if (v > s.signalEvidence[i]) {
         s.signalEvidence[i] = v;
       }
-      if (v >= SIGNAL_THRESHOLD) {
+      if (scores.signal[i] >= SIGNAL_THRESHOLD) {
         s.signalsFired |= 1 << i;
       }
     }
@@ -324,14 +330,14 @@ final class DefaultTracker implements ConversationTracker {
       s.lastStage = (byte) stage.number();
     }
     int groups = 0;
-    for (int i = 0; i < scores.stage.length; i++) {
-      if (scores.stage[i] >= RiskModel.CUE) {
+    for (int i = 0; i < stageRisk.length; i++) {
+      if (stageRisk[i] >= RiskModel.CUE) {
         groups |= 1 << RiskModel.groupOf(STAGES[i]);
       }
     }
-    for (int i = 0; i < scores.signal.length; i++) {
+    for (int i = 0; i < signalRisk.length; i++) {
       int g = RiskModel.groupOf(SIGNALS[i]);
-      if (g >= 0 && scores.signal[i] >= RiskModel.CUE) {
+      if (g >= 0 && signalRisk[i] >= RiskModel.CUE) {
         groups |= 1 << g;
       }
     }

@@ -21,8 +21,19 @@ final class MessageScores implements ScoreSink {
   /** Evidence kept per message: enough for a moderator, bounded for hostile input. */
   static final int MAX_EVIDENCE = 12;
 
+  /** What the message is labelled with: every classifier's scores. */
   final double[] stage = new double[STAGES];
   final double[] signal = new double[SIGNALS];
+  /**
+   * What counts towards the conversation's risk: the same scores without those of label-only
+   * classifiers ({@link dev.vigil.detector.spi.Classifier#countsTowardRisk()}). Kept apart only
+   * once a label-only classifier has run on this message ({@link #split}); until then the arrays
+   * above serve both purposes and nothing is copied.
+   */
+  private final double[] riskStage = new double[STAGES];
+  private final double[] riskSignal = new double[SIGNALS];
+  private boolean split;
+  private boolean labelsOnly;
   int stageVetoes;
   int signalVetoes;
   /** Evidence records as parallel arrays, turned into {@link Evidence} only when reported. */
@@ -42,7 +53,32 @@ final class MessageScores implements ScoreSink {
     stageVetoes = 0;
     signalVetoes = 0;
     evidenceCount = 0;
+    split = false;
+    labelsOnly = false;
     this.textLength = textLength;
+  }
+
+  /**
+   * Whether what is reported from now on counts towards risk ({@code false}: it only labels the
+   * message). The first switch to label-only copies the risk scores aside.
+   */
+  void countTowardRisk(boolean counts) {
+    if (!counts && !split) {
+      System.arraycopy(stage, 0, riskStage, 0, STAGES);
+      System.arraycopy(signal, 0, riskSignal, 0, SIGNALS);
+      split = true;
+    }
+    labelsOnly = !counts;
+  }
+
+  /** Stage scores that count towards risk (the labels' scores unless a label-only tier ran). */
+  double[] riskStage() {
+    return split ? riskStage : stage;
+  }
+
+  /** Signal scores that count towards risk. */
+  double[] riskSignal() {
+    return split ? riskSignal : signal;
   }
 
   private static double clamp(double p) {
@@ -57,6 +93,9 @@ final class MessageScores implements ScoreSink {
       return;
     }
     stage[s.ordinal()] = 1 - (1 - stage[s.ordinal()]) * (1 - p);
+    if (split && !labelsOnly) {
+      riskStage[s.ordinal()] = 1 - (1 - riskStage[s.ordinal()]) * (1 - p);
+    }
     addEvidence(ruleId, s.ordinal(), p, from, to);
   }
 
@@ -68,6 +107,9 @@ final class MessageScores implements ScoreSink {
       return;
     }
     signal[s.ordinal()] = 1 - (1 - signal[s.ordinal()]) * (1 - p);
+    if (split && !labelsOnly) {
+      riskSignal[s.ordinal()] = 1 - (1 - riskSignal[s.ordinal()]) * (1 - p);
+    }
     addEvidence(ruleId, SIGNAL_BASE + s.ordinal(), p, from, to);
   }
 
@@ -116,6 +158,9 @@ final class MessageScores implements ScoreSink {
   private int savedStageVetoes;
   private int savedSignalVetoes;
   private int savedEvidenceCount;
+  private final double[] savedRiskStage = new double[STAGES];
+  private final double[] savedRiskSignal = new double[SIGNALS];
+  private boolean savedSplit;
 
   /** Remembers the scores so far, before a plug-in adds to them. */
   void checkpoint() {
@@ -124,6 +169,11 @@ final class MessageScores implements ScoreSink {
     savedStageVetoes = stageVetoes;
     savedSignalVetoes = signalVetoes;
     savedEvidenceCount = evidenceCount;
+    savedSplit = split;
+    if (split) {
+      System.arraycopy(riskStage, 0, savedRiskStage, 0, STAGES);
+      System.arraycopy(riskSignal, 0, savedRiskSignal, 0, SIGNALS);
+    }
   }
 
   /**
@@ -136,6 +186,11 @@ final class MessageScores implements ScoreSink {
     stageVetoes = savedStageVetoes;
     signalVetoes = savedSignalVetoes;
     evidenceCount = Math.min(evidenceCount, savedEvidenceCount);
+    split = savedSplit;
+    if (split) {
+      System.arraycopy(savedRiskStage, 0, riskStage, 0, STAGES);
+      System.arraycopy(savedRiskSignal, 0, riskSignal, 0, SIGNALS);
+    }
   }
 
   /** Applies vetoes: a vetoed stage or signal scores 0 for this message. */
@@ -143,19 +198,21 @@ final class MessageScores implements ScoreSink {
     for (int i = 0; i < STAGES; i++) {
       if ((stageVetoes & (1 << i)) != 0) {
         stage[i] = 0;
+        riskStage[i] = 0;
       }
     }
     for (int i = 0; i < SIGNALS; i++) {
       if ((signalVetoes & (1 << i)) != 0) {
         signal[i] = 0;
+        riskSignal[i] = 0;
       }
     }
   }
 
-  /** The highest stage score. */
+  /** The highest stage score that counts towards risk. */
   double maxStage() {
     double m = 0;
-    for (double v : stage) {
+    for (double v : riskStage()) {
       m = Math.max(m, v);
     }
     return m;
