@@ -18,8 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param currentStage where the conversation stands now on the ten steps, or null if nowhere yet
  * @param stagesReached every stage the suspect has reached in this conversation
  * @param conversationSignals every signal fired in this conversation so far
- * @param risk the conversation's risk score in [0,1] after this message
- * @param level the level of {@code risk} (with the pattern rules of the risk scorer)
+ * @param risk the conversation's risk after this message, in [0,1]: with a calibration (the
+ *     default), the probability that a conversation whose risk has reached this point is grooming
+ *     or sextortion, at the calibration corpus's base rate ({@link RiskCalibration}); without, the
+ *     risk model's own score
+ * @param level what a moderator should do: set by the risk model from its own score and its
+ *     pattern rules (a calibration never changes it)
  * @param suspect the participant whose behaviour carries the risk, or null if none stands out
  * @param escalationPerDay distinct stages the suspect reached per day since their first stage cue
  *     (0 until two stages are reached)

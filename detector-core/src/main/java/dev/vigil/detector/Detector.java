@@ -36,4 +36,16 @@ public interface Detector {
    * run (e.g. {@code [behaviour, lexicon]}).
    */
   List<String> pipeline();
+
+  /** How this detector calibrates its risk score ({@link DetectorBuilder#calibration}). */
+  RiskCalibration calibration();
+
+  /**
+   * Whether {@code assessment} calls for an alert under {@code preset}: its calibrated risk is at
+   * or above the preset's threshold in this detector's calibration, or its level is CRITICAL.
+   */
+  default boolean alerts(Assessment assessment, AlertPreset preset) {
+    return assessment.level() == RiskLevel.CRITICAL
+        || assessment.risk() >= calibration().threshold(preset);
+  }
 }

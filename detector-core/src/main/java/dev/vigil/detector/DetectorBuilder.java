@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import java.util.Set;
 
 /**
@@ -43,6 +44,7 @@ public final class DetectorBuilder {
   private final List<Classifier> classifiers = new ArrayList<>();
   private final List<AssessmentListener> listeners = new ArrayList<>();
   private final Map<Language, Path> lexiconFiles = new EnumMap<>(Language.class);
+  private @Nullable RiskCalibration calibration;
 
   DetectorBuilder() {}
 
@@ -180,6 +182,17 @@ public final class DetectorBuilder {
     return this;
   }
 
+  /**
+   * How the risk score is calibrated (default: {@link RiskCalibration#shipped()}). Use {@link
+   * RiskCalibration#read} for one fitted on your own labelled conversations with {@code vigil-cli
+   * calibrate}, or {@link RiskCalibration#uncalibrated()} for the risk model's own score. Levels do
+   * not depend on it.
+   */
+  public DetectorBuilder calibration(RiskCalibration calibration) {
+    this.calibration = Objects.requireNonNull(calibration, "calibration");
+    return this;
+  }
+
   /** Adds a listener for level changes; see {@link AssessmentListener} for its contract. */
   public DetectorBuilder addListener(AssessmentListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -196,6 +209,7 @@ public final class DetectorBuilder {
     return new DefaultDetector(new DetectorConfig(
         Set.copyOf(languages), maxConversations, maxSendersPerConversation, idleTimeout,
         maxMessageChars, clock, includeSnippets, serviceLoading, List.copyOf(extractors),
-        List.copyOf(classifiers), List.copyOf(listeners), Map.copyOf(lexiconFiles)));
+        List.copyOf(classifiers), List.copyOf(listeners), Map.copyOf(lexiconFiles),
+        calibration != null ? calibration : RiskCalibration.shipped()));
   }
 }

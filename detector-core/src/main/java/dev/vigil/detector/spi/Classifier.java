@@ -16,8 +16,9 @@ public interface Classifier {
 
   /**
    * Whether this classifier should run on {@code message}, given what the cheaper classifiers
-   * before it found ({@code riskSoFar}, the conversation's risk before this message combined with
-   * this message's scores so far). Expensive tiers return false when the cheap tiers see no risk,
+   * before it found ({@code riskSoFar}, the conversation's uncalibrated risk before this message
+   * (see {@link ConversationView#risk()}) combined with this message's scores so far that count
+   * towards risk). Expensive tiers return false when the cheap tiers see no risk,
    * making the pipeline a cascade. The default runs on every message.
    */
   default boolean wants(MessageView message, double riskSoFar) {

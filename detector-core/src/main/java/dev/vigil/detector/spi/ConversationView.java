@@ -32,6 +32,10 @@ public interface ConversationView {
   /** Seconds since the previous message of the conversation, or -1 for the first message. */
   long secondsSincePrevious();
 
-  /** The conversation's risk before this message, in [0,1]. */
+  /**
+   * The conversation's risk before this message, in [0,1]: the risk model's own score, before
+   * calibration, whose level boundaries are fixed (LOW 0.2, MEDIUM 0.45, HIGH 0.7), so that a
+   * cascade gate means the same whatever calibration a detector uses.
+   */
   double risk();
 }

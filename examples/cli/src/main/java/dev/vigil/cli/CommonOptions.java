@@ -7,6 +7,7 @@ import dev.vigil.cli.input.Pan12Reader;
 import dev.vigil.detector.Detector;
 import dev.vigil.detector.DetectorBuilder;
 import dev.vigil.detector.Language;
+import dev.vigil.detector.RiskCalibration;
 import dev.vigil.models.TrainedClassifierProvider;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -47,20 +48,56 @@ final class CommonOptions {
     }
   }
 
-  /** Which detection tiers run: the lexicon rules, the trained classifier, or both. */
+  /** Which detection tiers run. */
   enum Tiers {
-    RULES, TRAINED, ALL
+    /** The lexicons alone. */
+    RULES("rules"),
+    /** The trained classifier alone, as a tier of its own (lexicons off): to measure the model. */
+    TRAINED("trained"),
+    /** The lexicons, then the trained classifier's cascade. */
+    RULES_TRAINED("rules+trained"),
+    /** Every tier on the class path, found with ServiceLoader: what {@code Detector.builder()} gives. */
+    ALL("all");
+
+    final String label;
+
+    Tiers(String label) {
+      this.label = label;
+    }
+
+    static Tiers parse(String value) {
+      for (Tiers t : values()) {
+        if (t.label.equalsIgnoreCase(value.trim())) {
+          return t;
+        }
+      }
+      throw new IllegalArgumentException("unknown tiers '" + value + "' (expected rules, trained,"
+          + " rules+trained or all)");
+    }
   }
 
-  // The default is the rules tier: the trained tier is not yet better than rules alone on every
-  // figure of the corpus test part (it raises more benign conversations to HIGH); see
-  // detector-models/README.md.
-  @Option(names = "--tiers", paramLabel = "rules|trained|all", defaultValue = "rules",
-      description = "Detection tiers: rules (the lexicons alone), trained (the trained classifier of"
-          + " detector-models alone, as a tier of its own, lexicons off), all (the lexicons, then"
-          + " the trained classifier where they see MEDIUM risk; experimental)"
+  @Option(names = "--tiers", paramLabel = "rules|trained|rules+trained|all", defaultValue = "all",
+      converter = TiersConverter.class,
+      description = "Detection tiers: all (every tier on the class path, as an embedding"
+          + " application gets them: the lexicons, then the learned tiers where the lexicons see"
+          + " MEDIUM risk), rules (the lexicons alone), rules+trained (the lexicons and the trained"
+          + " classifier), trained (the trained classifier alone, lexicons off; to measure it)"
           + " (default: ${DEFAULT-VALUE}).")
-  Tiers tiers = Tiers.RULES;
+  Tiers tiers = Tiers.ALL;
+
+  /** Parses {@code --tiers}. */
+  static final class TiersConverter implements picocli.CommandLine.ITypeConverter<Tiers> {
+    @Override
+    public Tiers convert(String value) {
+      return Tiers.parse(value);
+    }
+  }
+
+  @Option(names = "--calibration", paramLabel = "FILE",
+      description = "A risk calibration written by vigil-cli calibrate (default: the one shipped"
+          + " with the detector). Changes the risk numbers and the preset thresholds, never the"
+          + " levels.")
+  @Nullable Path calibration;
 
   @Option(names = "--format", paramLabel = "jsonl|csv|pan12|sms",
       description = "Input format (default: from the file name: .xml is pan12, .csv is csv,"
@@ -93,15 +130,23 @@ final class CommonOptions {
    * @throws IllegalStateException if a trained tier is asked for and none is on the class path
    * @throws java.io.UncheckedIOException if the trained model fails its checksum or cannot be read
    */
-  Detector buildDetector() {
-    DetectorBuilder builder = Detector.builder().languages(lang.languages()).includeSnippets(snippets);
+  Detector buildDetector() throws IOException {
+    return buildDetector(calibration == null ? RiskCalibration.shipped() : RiskCalibration.read(calibration));
+  }
+
+  /** The detector these options ask for, with the given risk calibration. */
+  Detector buildDetector(RiskCalibration riskCalibration) {
+    DetectorBuilder builder = Detector.builder().languages(lang.languages()).includeSnippets(snippets)
+        .calibration(riskCalibration);
     Detector detector = switch (tiers) {
       case RULES -> builder.serviceLoading(false).build();
+      case RULES_TRAINED -> builder.serviceLoading(false)
+          .addClassifier(new TrainedClassifierProvider().create(Map.of())).build();
       case ALL -> builder.build();
       case TRAINED -> withoutRules(builder);
     };
     if (tiers != Tiers.RULES && !detector.pipeline().contains(TrainedClassifierProvider.NAME)) {
-      throw new IllegalStateException("--tiers " + tiers.name().toLowerCase(Locale.ROOT)
+      throw new IllegalStateException("--tiers " + tiers.label
           + " needs the trained classifier, but the pipeline is " + detector.pipeline());
     }
     return detector;

@@ -27,6 +27,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.jspecify.annotations.Nullable;
+import dev.vigil.cli.eval.BinaryCounts;
+import dev.vigil.cli.eval.Calibration;
+import dev.vigil.cli.eval.Metrics;
+import dev.vigil.detector.AlertPreset;
+import dev.vigil.detector.RiskCalibration;
+import java.util.Map;
 
 /**
  * {@code vigil-cli eval FILE|-}: scores a labelled corpus ({@code gold_class}, {@code gold_stage},
@@ -91,9 +98,15 @@ final class EvalCommand implements Callable<Integer> {
     return out;
   }
 
-  @Override
-  public Integer call() throws IOException {
-    Detector detector = common.buildDetector();
+  /** What {@link #score} read: the evaluation, and each input file with its SHA-256. */
+  record Scored(Evaluation evaluation, ArrayNode inputs, long malformed, Progress progress) {}
+
+  /**
+   * Scores every file with one tracker of {@code detector}; malformed lines are reported on
+   * standard error and counted. Returns null, having reported why, if an input cannot be read.
+   */
+  static @Nullable Scored score(Io io, CommonOptions common, Detector detector, List<String> files,
+      String command) {
     ConversationTracker tracker = detector.newTracker();
     Evaluation evaluation = new Evaluation();
     Progress progress = new Progress(io.err(), !common.noProgress);
@@ -103,8 +116,8 @@ final class EvalCommand implements Callable<Integer> {
     try {
       expanded = expand(files);
     } catch (IOException e) {
-      io.err().println("vigil-cli eval: " + VigilCli.describeInputError(e));
-      return VigilCli.EXIT_INPUT;
+      io.err().println("vigil-cli " + command + ": " + VigilCli.describeInputError(e));
+      return null;
     }
     for (String file : expanded) {
       try (CommonOptions.OpenedInput input = common.open(file, io.in(), true)) {
@@ -125,17 +138,81 @@ final class EvalCommand implements Callable<Integer> {
         in.put("sha256", input.drain());
       } catch (IOException e) {
         progress.finish();
-        io.err().println("vigil-cli eval: " + VigilCli.describeInputError(e));
-        return VigilCli.EXIT_INPUT;
+        io.err().println("vigil-cli " + command + ": " + VigilCli.describeInputError(e));
+        return null;
       }
     }
     progress.finish();
+    return new Scored(evaluation, inputs, malformed, progress);
+  }
+
+  /**
+   * How well the risk is calibrated on this input (per conversation, its highest risk) and what
+   * each alert preset gives. Nothing when the input has no labelled conversation of a class.
+   */
+  static String calibrationText(List<Calibration.Outcome> outcomes, RiskCalibration c) {
+    if (outcomes.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "%nRisk calibration (%s; per conversation, highest risk;"
+        + " %d conversations)%n", c, outcomes.size()));
+    b.append(String.format(Locale.ROOT, "  expected calibration error %.3f (10 bins), Brier %.3f%n",
+        Calibration.ece(outcomes), Calibration.brier(outcomes)));
+    b.append("  preset              threshold  alerts  precision  recall     f1    fpr\n");
+    for (Map.Entry<AlertPreset, BinaryCounts> e : Calibration.presetCounts(outcomes, c).entrySet()) {
+      BinaryCounts k = e.getValue();
+      double p = Metrics.precision(k.tp(), k.fp());
+      double r = Metrics.recall(k.tp(), k.fn());
+      b.append(String.format(Locale.ROOT, "  %-18s  %9.3f  %6d  %9.3f  %6.3f  %5.3f  %5.3f%n",
+          e.getKey().key(), c.threshold(e.getKey()), k.tp() + k.fp(), p, r, Metrics.f1(p, r),
+          Metrics.falsePositiveRate(k.fp(), k.tn())));
+    }
+    return b.toString();
+  }
+
+  static ObjectNode calibrationJson(List<Calibration.Outcome> outcomes, RiskCalibration c) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("calibration", c.toString());
+    o.put("conversations", outcomes.size());
+    if (outcomes.isEmpty()) {
+      return o;
+    }
+    o.put("ece", Calibration.ece(outcomes));
+    o.put("brier", Calibration.brier(outcomes));
+    ObjectNode presets = o.putObject("presets");
+    for (Map.Entry<AlertPreset, BinaryCounts> e : Calibration.presetCounts(outcomes, c).entrySet()) {
+      BinaryCounts k = e.getValue();
+      ObjectNode p = presets.putObject(e.getKey().key());
+      p.put("threshold", c.threshold(e.getKey()));
+      p.put("tp", k.tp());
+      p.put("fp", k.fp());
+      p.put("fn", k.fn());
+      p.put("tn", k.tn());
+      p.put("precision", Metrics.precision(k.tp(), k.fp()));
+      p.put("recall", Metrics.recall(k.tp(), k.fn()));
+    }
+    return o;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Detector detector = common.buildDetector();
+    Scored scored = score(io, common, detector, files, "eval");
+    if (scored == null) {
+      return VigilCli.EXIT_INPUT;
+    }
+    Evaluation evaluation = scored.evaluation();
+    ArrayNode inputs = scored.inputs();
+    long malformed = scored.malformed();
+    Progress progress = scored.progress();
     EvalReport report = evaluation.report(threshold, benign);
     if (json) {
       ObjectNode root = report.toJson();
       ObjectNode in = (ObjectNode) root.get("input");
       in.set("files", inputs);
       in.put("languages", common.lang.name().toLowerCase(Locale.ROOT));
+      root.set("calibration", calibrationJson(evaluation.outcomes(benign), detector.calibration()));
       io.out().println(MAPPER.writeValueAsString(root));
     } else {
       io.out().println("vigil-cli eval (languages " + common.lang.name().toLowerCase(Locale.ROOT) + ")");
@@ -143,6 +220,7 @@ final class EvalCommand implements Callable<Integer> {
         io.out().println("  " + in.get("file").asText() + "  sha256 " + in.get("sha256").asText());
       }
       io.out().print(report.toText());
+      io.out().print(calibrationText(evaluation.outcomes(benign), detector.calibration()));
     }
     io.out().flush();
     io.err().printf(Locale.ROOT, "eval: %,d messages, %,d malformed lines in %.2f s (%,.0f messages/s)%n",

@@ -46,7 +46,7 @@ public final class VigilCli implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: scan or eval");
+    throw new ParameterException(spec.commandLine(), "missing command: scan, eval or calibrate");
   }
 
   /** Runs the command line on the process's streams and exits with its code. */
@@ -76,6 +76,7 @@ public final class VigilCli implements Runnable {
     CommandLine cl = new CommandLine(new VigilCli());
     cl.addSubcommand("scan", new ScanCommand(io));
     cl.addSubcommand("eval", new EvalCommand(io));
+    cl.addSubcommand("calibrate", new CalibrateCommand(io));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
@@ -104,6 +105,9 @@ public final class VigilCli implements Runnable {
     }
     if (command instanceof EvalCommand e) {
       return e.common.debug;
+    }
+    if (command instanceof CalibrateCommand c) {
+      return c.common.debug;
     }
     return false;
   }

@@ -109,4 +109,34 @@ class EvalCommandTest {
   void eval_badThreshold_exitsTwo() {
     assertEquals(2, CliRun.run("eval", "--threshold-level", "SEVERE", "-").code());
   }
+
+  @Test
+  void calibrate_writesAFileThatEvalReads(@TempDir Path dir) throws IOException {
+    String root = System.getProperty("vigil.root");
+    assumeTrue(root != null && !root.isBlank(), "vigil.root is not set: skipped");
+    Path tune = Path.of(root, "corpus", "tune");
+    Path out = dir.resolve("calibration.properties");
+    CliRun r = CliRun.run("calibrate", "--no-progress", "--tiers", "rules", "--out", out.toString(),
+        tune.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("out of fold"), r.out());
+    dev.vigil.detector.RiskCalibration c = dev.vigil.detector.RiskCalibration.read(out);
+    assertTrue(c.isCalibrated());
+    assertEquals("rules", c.info().get("tiers"));
+    CliRun e = CliRun.run("eval", "--json", "--no-progress", "--tiers", "rules", "--calibration",
+        out.toString(), tune.toString());
+    assertEquals(0, e.code(), e.err());
+    JsonNode json = MAPPER.readTree(e.out());
+    assertTrue(json.at("/calibration/ece").isNumber(), e.out());
+    assertTrue(json.at("/calibration/presets/report_triage/recall").asDouble() >= 0.98, e.out());
+  }
+
+  @Test
+  void calibrate_oneClassOnly_isRefusedWithAReason() {
+    String oneClass = "{\"conversation\":\"a\",\"sender\":\"u\",\"time\":\"2026-01-01T00:00:00Z\","
+        + "\"text\":\"hi\",\"gold_class\":\"BENIGN\"}\n";
+    CliRun r = CliRun.withStdin(oneClass, "calibrate", "--no-progress", "-");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("harmful"), r.err());
+  }
 }

@@ -3,6 +3,7 @@ package dev.vigil.detector.internal.engine;
 import dev.vigil.detector.ConversationTracker;
 import dev.vigil.detector.Detector;
 import dev.vigil.detector.Language;
+import dev.vigil.detector.RiskCalibration;
 import dev.vigil.detector.internal.lexicon.Lexicon;
 import dev.vigil.detector.internal.text.LanguageAnalyzer;
 import dev.vigil.detector.internal.text.TermBuffer;
@@ -88,6 +89,11 @@ public final class DefaultDetector implements Detector {
   @Override
   public Set<Language> languages() {
     return config.languages();
+  }
+
+  @Override
+  public RiskCalibration calibration() {
+    return config.calibration();
   }
 
   @Override

@@ -280,7 +280,8 @@ final class DefaultTracker implements ConversationTracker {
     List<Evidence> evidence = scores.evidence(index,
         config.includeSnippets() ? fullText.substring(0, scoredLength) : null);
     Assessment a = new Assessment(message.conversationId(), index, message.senderId(), messageStage,
-        stageScores, signals, currentStage, reached, conversationSignals, state.risk, level, suspect,
+        stageScores, signals, currentStage, reached, conversationSignals,
+        config.calibration().probability(state.risk), level, suspect,
         escalation, state.language(), evidence, flags.isEmpty() ? Set.of() : flags);
     state.latest = a;
     return a;

@@ -2,6 +2,7 @@ package dev.vigil.detector.internal.engine;
 
 import dev.vigil.detector.AssessmentListener;
 import dev.vigil.detector.Language;
+import dev.vigil.detector.RiskCalibration;
 import dev.vigil.detector.spi.Classifier;
 import dev.vigil.detector.spi.FeatureExtractor;
 import java.nio.file.Path;
@@ -24,4 +25,5 @@ public record DetectorConfig(
     List<FeatureExtractor> extractors,
     List<Classifier> classifiers,
     List<AssessmentListener> listeners,
-    Map<Language, Path> lexiconFiles) {}
+    Map<Language, Path> lexiconFiles,
+    RiskCalibration calibration) {}

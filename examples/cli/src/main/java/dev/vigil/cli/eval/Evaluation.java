@@ -100,6 +100,29 @@ public final class Evaluation {
   }
 
   /**
+   * One outcome per labelled conversation, in input order: its class, the highest risk it reached
+   * and whether it was ever CRITICAL (for calibration; see {@link Calibration}).
+   *
+   * @param benign whether unlabelled conversations count as BENIGN (else they are left out)
+   */
+  public List<Calibration.Outcome> outcomes(boolean benign) {
+    List<Calibration.Outcome> out = new ArrayList<>();
+    for (Conv c : conversations.values()) {
+      GoldClass gold = c.gold != null ? c.gold : benign ? GoldClass.BENIGN : null;
+      if (gold == null) {
+        continue;
+      }
+      double peak = 0;
+      for (Msg m : c.messages) {
+        peak = Math.max(peak, m.prediction.risk());
+      }
+      out.add(new Calibration.Outcome(c.id, gold.isHarmful(), peak,
+          c.maxLevel() == RiskLevel.CRITICAL));
+    }
+    return out;
+  }
+
+  /**
    * Computes the report.
    *
    * @param threshold the level at or above which a conversation counts as flagged
