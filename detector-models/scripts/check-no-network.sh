@@ -2,7 +2,11 @@
 # Shows that the detector makes no network access at run time: runs `vigil-cli scan` with the
 # trained tier (ONNX Runtime model from the jar) inside a new network namespace (`unshare -n`: no
 # interface but a downed loopback, so any connection attempt fails), and checks that it works and
-# that the trained tier changed the output compared with the rules alone.
+# that the trained tier changed the output compared with the rules alone. Then the transformer
+# tier (MiniLM through ONNX Runtime, DJL's HuggingFace tokenizer): `--tiers all` includes it, and
+# TransformerSmoke.java (run from the CLI jar) checks that the default pipeline has it and runs it
+# on every message; DJL's cache is a fresh empty directory, so its native library is extracted
+# from the jar inside the namespace.
 #
 # Usage (from anywhere; build first with `mvn -B -q install -DskipTests`):
 #   detector-models/scripts/check-no-network.sh [INPUT.jsonl]
@@ -61,5 +65,19 @@ if [ "$staged" -eq 0 ]; then
   echo "check-no-network: FAILED: --tiers trained found no stage at all" >&2
   exit 1
 fi
+djl_cache=$out/djl-cache
+mkdir -p "$djl_cache"
+smoke=$("${net[@]}" env ENGINE_CACHE_DIR="$djl_cache" DJL_CACHE_DIR="$djl_cache" \
+  java -cp "$jar" detector-models/scripts/TransformerSmoke.java "$input" 2>"$out/smoke.err") || {
+  echo "check-no-network: FAILED: the transformer tier did not run without network:" >&2
+  cat "$out/smoke.err" >&2
+  exit 1
+}
+if ! ls "$djl_cache"/tokenizers/*/libtokenizers.* >/dev/null 2>&1; then
+  echo "check-no-network: FAILED: the tokenizer's native library was not extracted to the fresh cache" >&2
+  exit 1
+fi
+echo "check-no-network: $smoke"
 echo "check-no-network: passed: $lines messages scanned with --tiers rules, trained and all without"\
-  "network; the trained tier alone staged $staged messages"
+  "network; the trained tier alone staged $staged messages; the transformer tier ran without network"\
+  "from a cold DJL cache"

@@ -31,6 +31,7 @@ public final class OutputMapping {
   private final double[] signalThreshold;
   private final double low;
   private final double high;
+  private final String ruleId;
 
   /**
    * A mapping.
@@ -67,15 +68,30 @@ public final class OutputMapping {
     }
     this.low = low;
     this.high = high;
+    this.ruleId = RULE_ID;
   }
 
-  private OutputMapping(OutputMapping m, double low, double high) {
+  private OutputMapping(OutputMapping m, double low, double high, String ruleId) {
     this.stages = m.stages;
     this.stageThreshold = m.stageThreshold;
     this.signals = m.signals;
     this.signalThreshold = m.signalThreshold;
     this.low = low;
     this.high = high;
+    this.ruleId = ruleId;
+  }
+
+  /**
+   * The same mapping reporting under another evidence id (the transformer tier's {@code
+   * transformer.<model>}).
+   *
+   * @throws IllegalArgumentException if {@code ruleId} is blank
+   */
+  public OutputMapping withRuleId(String ruleId) {
+    if (ruleId.isBlank()) {
+      throw new IllegalArgumentException("evidence id must not be blank");
+    }
+    return new OutputMapping(this, low, high, ruleId);
   }
 
   /** The same thresholds with another report range (same validation as the constructor). */
@@ -84,7 +100,7 @@ public final class OutputMapping {
       throw new IllegalArgumentException("report range must satisfy 0 < low <= high <= 1, got [" + low + ", "
           + high + "]");
     }
-    return new OutputMapping(this, low, high);
+    return new OutputMapping(this, low, high, ruleId);
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String name) {
@@ -133,14 +149,14 @@ public final class OutputMapping {
       if (s != null) {
         double v = score(stageProbabilities[i], stageThreshold[i]);
         if (v > 0) {
-          out.stage(s, v, RULE_ID, 0, 0);
+          out.stage(s, v, ruleId, 0, 0);
         }
       }
     }
     for (int i = 0; i < signals.length; i++) {
       double v = score(signalProbabilities[i], signalThreshold[i]);
       if (v > 0) {
-        out.signal(signals[i], v, RULE_ID, 0, 0);
+        out.signal(signals[i], v, ruleId, 0, 0);
       }
     }
   }
