@@ -3,13 +3,13 @@ package dev.vigil.models;
 import dev.vigil.detector.spi.Classifier;
 import dev.vigil.detector.spi.ClassifierProvider;
 import dev.vigil.models.internal.ModelBundle;
+import dev.vigil.models.internal.ProviderParameters;
 import dev.vigil.models.internal.TrainedClassifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The trained tier, named {@value #NAME}: a linear classifier over hashed word and character
@@ -74,24 +74,8 @@ public final class TrainedClassifierProvider implements ClassifierProvider {
    */
   @Override
   public Classifier create(Map<String, String> params) {
-    for (String p : params.keySet()) {
-      if (!PARAMETERS.contains(p)) {
-        throw new IllegalArgumentException("unknown parameter '" + p + "' for classifier " + NAME
-            + "; known: " + new TreeSet<>(PARAMETERS));
-      }
-    }
-    Double minRisk = null;
-    String gate = params.get(MIN_RISK);
-    if (gate != null) {
-      try {
-        minRisk = Double.parseDouble(gate);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(MIN_RISK + " must be a number in [0,1], got '" + gate + "'", e);
-      }
-      if (!(minRisk >= 0 && minRisk <= 1)) {
-        throw new IllegalArgumentException(MIN_RISK + " must be in [0,1], got " + gate);
-      }
-    }
+    ProviderParameters.requireKnown(NAME, params, PARAMETERS);
+    Double minRisk = ProviderParameters.unitInterval(params, MIN_RISK);
     String path = params.get(PATH);
     ModelBundle bundle;
     if (path == null) {
@@ -103,17 +87,11 @@ public final class TrainedClassifierProvider implements ClassifierProvider {
         throw new UncheckedIOException(e);
       }
     }
-    String standalone = params.getOrDefault(STANDALONE, "false");
-    if (!standalone.equals("true") && !standalone.equals("false")) {
-      throw new IllegalArgumentException(STANDALONE + " must be true or false, got '" + standalone + "'");
-    }
-    TrainedClassifier c = standalone.equals("true") ? bundle.classifier().standalone() : bundle.classifier();
-    String counts = params.get(COUNTS_TOWARD_RISK);
+    Boolean standalone = ProviderParameters.bool(params, STANDALONE);
+    TrainedClassifier c = Boolean.TRUE.equals(standalone) ? bundle.classifier().standalone() : bundle.classifier();
+    Boolean counts = ProviderParameters.bool(params, COUNTS_TOWARD_RISK);
     if (counts != null) {
-      if (!counts.equals("true") && !counts.equals("false")) {
-        throw new IllegalArgumentException(COUNTS_TOWARD_RISK + " must be true or false, got '" + counts + "'");
-      }
-      c = c.withRiskCounting(Boolean.parseBoolean(counts));
+      c = c.withRiskCounting(counts);
     }
     return minRisk == null ? c : c.withMinRisk(minRisk);
   }

@@ -3,6 +3,7 @@ package dev.vigil.models;
 import dev.vigil.detector.spi.Classifier;
 import dev.vigil.detector.spi.ClassifierProvider;
 import dev.vigil.models.internal.ModelBundle;
+import dev.vigil.models.internal.ProviderParameters;
 import dev.vigil.models.internal.TransformerBundle;
 import dev.vigil.models.internal.TransformerClassifier;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The transformer tier, named {@value #NAME}: a sentence encoder (any BERT-like ONNX model with a
@@ -85,31 +85,13 @@ public final class TransformerClassifierProvider implements ClassifierProvider {
    */
   @Override
   public Classifier create(Map<String, String> params) {
-    for (String p : params.keySet()) {
-      if (!PARAMETERS.contains(p)) {
-        throw new IllegalArgumentException("unknown parameter '" + p + "' for classifier " + NAME
-            + "; known: " + new TreeSet<>(PARAMETERS));
-      }
-    }
-    Double minRisk = null;
-    String gate = params.get(MIN_RISK);
-    if (gate != null) {
-      try {
-        minRisk = Double.parseDouble(gate);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(MIN_RISK + " must be a number in [0,1], got '" + gate + "'", e);
-      }
-      if (!(minRisk >= 0 && minRisk <= 1)) {
-        throw new IllegalArgumentException(MIN_RISK + " must be in [0,1], got " + gate);
-      }
-    }
-    String every = params.getOrDefault(EVERY_MESSAGE, "false");
-    if (!every.equals("true") && !every.equals("false")) {
-      throw new IllegalArgumentException(EVERY_MESSAGE + " must be true or false, got '" + every + "'");
-    }
-    if (every.equals("true")) {
+    ProviderParameters.requireKnown(NAME, params, PARAMETERS);
+    Double minRisk = ProviderParameters.unitInterval(params, MIN_RISK);
+    boolean every = Boolean.TRUE.equals(ProviderParameters.bool(params, EVERY_MESSAGE));
+    if (every) {
       if (minRisk != null && minRisk != 0) {
-        throw new IllegalStateException(EVERY_MESSAGE + "=true conflicts with " + MIN_RISK + "=" + gate);
+        throw new IllegalStateException(EVERY_MESSAGE + "=true conflicts with " + MIN_RISK + "="
+            + params.get(MIN_RISK));
       }
       minRisk = 0.0;
     }
@@ -125,14 +107,9 @@ public final class TransformerClassifierProvider implements ClassifierProvider {
       }
     }
     TransformerClassifier c = bundle.classifier();
-    String counts = params.get(COUNTS_TOWARD_RISK);
-    if (counts != null) {
-      if (!counts.equals("true") && !counts.equals("false")) {
-        throw new IllegalArgumentException(COUNTS_TOWARD_RISK + " must be true or false, got '" + counts + "'");
-      }
-      if (Boolean.parseBoolean(counts) != c.countsTowardRisk()) {
-        c = c.withRiskCounting(Boolean.parseBoolean(counts));
-      }
+    Boolean counts = ProviderParameters.bool(params, COUNTS_TOWARD_RISK);
+    if (counts != null && counts != c.countsTowardRisk()) {
+      c = c.withRiskCounting(counts);
     }
     return minRisk == null || minRisk == c.minRisk() ? c : c.withMinRisk(minRisk);
   }
