@@ -60,7 +60,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * <p>Recipe:
  *
  * <ol>
- *   <li>Read {@code corpus/tune/*.jsonl} only (the test part is refused). Hold back about 20% of
+ *   <li>Read {@code corpus/tune/*.jsonl} and {@code corpus/tune2/*.jsonl} only (the test part is refused). Hold back about 20% of
  *       the scenario families (stratified by language and harmful/benign): they are never trained
  *       on and give the manifest's metrics.
  *   <li>Add {@value #COPIES} augmented copies of every training conversation (obfuscation, typos,
@@ -128,7 +128,7 @@ public final class Trainer {
       opts.put(args[i], args[i + 1]);
     }
     Path root = Path.of(opts.getOrDefault("--root", ".")).toAbsolutePath().normalize();
-    Path corpus = root.resolve(opts.getOrDefault("--corpus", "corpus/tune"));
+    String corpus = opts.getOrDefault("--corpus", TuneCorpus.DEFAULT_FOLDERS);
     Path out = root.resolve(opts.getOrDefault("--out", "detector-models/src/main/resources/dev/vigil/models/linear"));
     Path fixture = root.resolve(opts.getOrDefault("--parity-fixture",
         "detector-models/src/test/resources/dev/vigil/models/parity.json"));
@@ -136,8 +136,8 @@ public final class Trainer {
     run(root, corpus, out, fixture, version);
   }
 
-  static void run(Path root, Path corpusDir, Path out, Path fixture, String version) throws Exception {
-    List<Path> files = TuneCorpus.files(corpusDir);
+  static void run(Path root, String corpusFolders, Path out, Path fixture, String version) throws Exception {
+    List<Path> files = TuneCorpus.files(root, corpusFolders);
     List<TuneCorpus.Conv> all = TuneCorpus.read(files);
     Set<String> heldScenarios = heldBack(all);
     List<TuneCorpus.Conv> train = new ArrayList<>();

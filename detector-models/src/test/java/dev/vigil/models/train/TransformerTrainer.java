@@ -52,7 +52,7 @@ import java.util.stream.IntStream;
  * <p>Recipe:
  *
  * <ol>
- *   <li>Read {@code corpus/tune/*.jsonl} only (a path under a {@code test} folder is refused).
+ *   <li>Read {@code corpus/tune/*.jsonl} and {@code corpus/tune2/*.jsonl} only (a path under a {@code test} folder is refused).
  *       Hold back the same seeded 20% of scenario families as the trained tier ({@link
  *       Trainer#heldBack}), so that neither tier has seen them and the held-back rows compare
  *       rules, rules + trained and rules + trained + transformer cleanly.
@@ -122,7 +122,7 @@ public final class TransformerTrainer {
       opts.put(args[i], args[i + 1]);
     }
     Path root = Path.of(opts.getOrDefault("--root", ".")).toAbsolutePath().normalize();
-    Path corpus = root.resolve(opts.getOrDefault("--corpus", "corpus/tune"));
+    String corpus = opts.getOrDefault("--corpus", TuneCorpus.DEFAULT_FOLDERS);
     Path out = root.resolve(opts.getOrDefault("--out",
         "detector-models/src/main/resources/dev/vigil/models/transformer"));
     EncoderSource enc = encoder(opts);
@@ -171,9 +171,9 @@ public final class TransformerTrainer {
     }
   }
 
-  static void run(Path root, Path corpusDir, Path out, EncoderSource src, String version) throws Exception {
+  static void run(Path root, String corpusFolders, Path out, EncoderSource src, String version) throws Exception {
     long start = System.nanoTime();
-    List<Path> files = TuneCorpus.files(corpusDir);
+    List<Path> files = TuneCorpus.files(root, corpusFolders);
     List<TuneCorpus.Conv> all = TuneCorpus.read(files);
     Set<String> heldScenarios = Trainer.heldBack(all);
     List<TuneCorpus.Conv> train = new ArrayList<>();

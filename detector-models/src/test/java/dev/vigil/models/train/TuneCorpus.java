@@ -20,9 +20,9 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the labelled tuning corpus ({@code corpus/tune/*.jsonl}, conventions in {@code
- * corpus/README.md}) into conversations. Refuses any path under a {@code test} folder: the test
- * part is for reporting only and never reaches the trainer.
+ * Reads the labelled tuning corpus ({@code corpus/tune/*.jsonl} and {@code corpus/tune2/*.jsonl}, conventions in {@code
+ * corpus/README.md}) into conversations. Refuses any path under a {@code test*} folder ({@code test}, {@code test2}): the test
+ * parts are for reporting only and never reaches the trainer.
  */
 final class TuneCorpus {
 
@@ -42,10 +42,30 @@ final class TuneCorpus {
 
   private TuneCorpus() {}
 
+  /** The default training folders, relative to the repository root. */
+  static final String DEFAULT_FOLDERS = "corpus/tune,corpus/tune2";
+
+  /**
+   * The .jsonl files of comma-separated folders under {@code root} (e.g. {@value #DEFAULT_FOLDERS}),
+   * folder by folder, each in name order.
+   */
+  static List<Path> files(Path root, String folders) throws IOException {
+    List<Path> out = new ArrayList<>();
+    for (String f : folders.split(",")) {
+      if (!f.isBlank()) {
+        out.addAll(files(root.resolve(f.strip())));
+      }
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException("no training folder in '" + folders + "'");
+    }
+    return out;
+  }
+
   /** The .jsonl files of a folder, in name order. */
   static List<Path> files(Path dir) throws IOException {
     for (Path p = dir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
-      if (p.getFileName() != null && p.getFileName().toString().equals("test")) {
+      if (p.getFileName() != null && p.getFileName().toString().startsWith("test")) {
         throw new IllegalArgumentException("refusing to train on the test part: " + dir);
       }
     }
