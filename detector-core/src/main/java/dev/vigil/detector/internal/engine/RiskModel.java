@@ -154,9 +154,14 @@ final class RiskModel {
       x += 0.6 * othersDistress;
     }
     if (participants > 2) {
-      // Grooming and sextortion are one-to-one; in a busy group room cues are addressed to many
-      // people and banter is common, so the same cues weigh less as the audience grows.
-      x *= Math.sqrt(2.0 / participants);
+      // Grooming and sextortion are one-to-one: isolation is the precondition the groomer works
+      // towards (O'Connell 2003; Whittle et al. 2013), and scripts move the target to a private
+      // channel before the requests. In a room with more writers, cues are addressed to many
+      // people, banter and retold stories are common, and a third participant (often a parent,
+      // a sibling or a friend) is the opposite of isolation: the same cues weigh in inverse
+      // proportion to the audience. Measured on the second tuning part (six new writers): 12 of
+      // its 19 benign false alarms had three or more writers, no harmful conversation did.
+      x *= 2.0 / participants;
     }
     out.x = x;
     out.groupsPresent = present;
