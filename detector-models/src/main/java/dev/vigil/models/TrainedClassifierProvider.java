@@ -22,7 +22,9 @@ import java.util.Set;
  * which the tier runs (default: the manifest's, MEDIUM for the shipped model; 0 runs it on every
  * message); {@code standalone}, {@code true} to measure the model as a tier of its own (see {@link
  * #STANDALONE}); {@code counts_toward_risk}, {@code true} to let its labels raise the
- * conversation's risk (default: they label only; see {@link #COUNTS_TOWARD_RISK}). Every file's SHA-256 is checked against the
+ * conversation's risk (default: they label only; see {@link #COUNTS_TOWARD_RISK}); {@code
+ * confident_labels}, {@code false} to run only in the cascade (see {@link #CONFIDENT_LABELS}).
+ * Every file's SHA-256 is checked against the
  * manifest before it is used; nothing is ever fetched from the network. The shipped model is
  * loaded once per class loader and shared by every detector built with the defaults.
  *
@@ -54,7 +56,15 @@ public final class TrainedClassifierProvider implements ClassifierProvider {
    * Classifier#countsTowardRisk()}).
    */
   public static final String COUNTS_TOWARD_RISK = "counts_toward_risk";
-  private static final Set<String> PARAMETERS = Set.of(PATH, MIN_RISK, STANDALONE, COUNTS_TOWARD_RISK);
+  /**
+   * The parameter that turns off the confident labels ({@code false}; default {@code true}): with
+   * them the tier reads every message and names a step it is confident of (90% out-of-fold
+   * precision on every message) even before the rules see risk; without them it runs only in the
+   * cascade, on conversations at {@code min_risk} or above, and costs nothing elsewhere.
+   */
+  public static final String CONFIDENT_LABELS = "confident_labels";
+  private static final Set<String> PARAMETERS = Set.of(PATH, MIN_RISK, STANDALONE, COUNTS_TOWARD_RISK,
+      CONFIDENT_LABELS);
 
   /** Required by {@code ServiceLoader}. */
   public TrainedClassifierProvider() {}
@@ -92,6 +102,9 @@ public final class TrainedClassifierProvider implements ClassifierProvider {
     Boolean counts = ProviderParameters.bool(params, COUNTS_TOWARD_RISK);
     if (counts != null) {
       c = c.withRiskCounting(counts);
+    }
+    if (Boolean.FALSE.equals(ProviderParameters.bool(params, CONFIDENT_LABELS))) {
+      c = c.cascadeOnly();
     }
     return minRisk == null ? c : c.withMinRisk(minRisk);
   }

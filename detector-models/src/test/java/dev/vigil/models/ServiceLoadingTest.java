@@ -48,7 +48,7 @@ class ServiceLoadingTest {
   void create_unknownParameter_isRejectedWithTheKnownOnes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new TrainedClassifierProvider().create(Map.of("url", "http://example.invalid/m")));
-    assertTrue(e.getMessage().contains("url") && e.getMessage().contains("[counts_toward_risk, min_risk, path, standalone]"),
+    assertTrue(e.getMessage().contains("url") && e.getMessage().contains("[confident_labels, counts_toward_risk, min_risk, path, standalone]"),
         e.getMessage());
   }
 
@@ -76,8 +76,10 @@ class ServiceLoadingTest {
   void create_minRisk_gatesTheCascade() {
     Classifier everyMessage = new TrainedClassifierProvider()
         .create(Map.of(TrainedClassifierProvider.MIN_RISK, "0"));
-    Classifier shipped = new TrainedClassifierProvider().create(Map.of());
-    // A first message: risk 0. The shipped gate (MEDIUM) skips it; min_risk=0 reads it.
+    Classifier shipped = new TrainedClassifierProvider()
+        .create(Map.of(TrainedClassifierProvider.CONFIDENT_LABELS, "false"));
+    // A first message: risk 0. The shipped gate (MEDIUM) skips it without confident labels;
+    // min_risk=0 reads it.
     var ran = new java.util.concurrent.atomic.AtomicInteger();
     Classifier probe = new Classifier() {
       @Override
@@ -98,6 +100,31 @@ class ServiceLoadingTest {
     Detector.builder().serviceLoading(false).addClassifier(probe).build().newTracker()
         .observe(dev.vigil.detector.Message.of("c", "u", java.time.Instant.EPOCH, "hello there"));
     assertEquals(1, ran.get());
+  }
+
+  @Test
+  void create_shippedModel_readsEveryMessageForConfidentLabels_unlessTurnedOff() {
+    var first = new java.util.concurrent.atomic.AtomicReference<Boolean[]>();
+    Classifier shipped = new TrainedClassifierProvider().create(Map.of());
+    Classifier cascade = new TrainedClassifierProvider()
+        .create(Map.of(TrainedClassifierProvider.CONFIDENT_LABELS, "false"));
+    Classifier probe = new Classifier() {
+      @Override
+      public String name() {
+        return "probe";
+      }
+
+      @Override
+      public void classify(dev.vigil.detector.spi.MessageView m, dev.vigil.detector.spi.ScoreSink out) {
+        first.set(new Boolean[] {shipped.wants(m, 0), cascade.wants(m, 0)});
+      }
+    };
+    Detector.builder().serviceLoading(false).addClassifier(probe).build().newTracker()
+        .observe(dev.vigil.detector.Message.of("c", "u", java.time.Instant.EPOCH, "hello there"));
+    assertTrue(first.get()[0], "the shipped model has confident thresholds: it reads a first message");
+    assertFalse(first.get()[1], "confident_labels=false: the cascade alone, a first message is skipped");
+    assertThrows(IllegalArgumentException.class, () -> new TrainedClassifierProvider()
+        .create(Map.of(TrainedClassifierProvider.CONFIDENT_LABELS, "sometimes")));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.vigil.models.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
@@ -77,13 +78,18 @@ public record Manifest(
    * @param labels output columns in order (stage: {@code NONE} and Stage names; signals: Signal names)
    * @param thresholds per label, the model probability that maps to a calibrated 0.5; 1 or more
    *     means the label is never reported (too few out-of-fold examples to trust it)
+   * @param confidentThresholds optional (absent: none), per label, the probability from which the
+   *     label is reported on any message, also outside the cascade ({@code
+   *     OutputMapping#withConfident}); 1 or more means never
    */
-  public record Output(String name, String output, String kind, List<String> labels, List<Double> thresholds) {
+  public record Output(String name, String output, String kind, List<String> labels, List<Double> thresholds,
+      @JsonProperty("confident_thresholds") @Nullable List<Double> confidentThresholds) {
 
     /** Copies the lists. */
     public Output {
       labels = List.copyOf(labels);
       thresholds = List.copyOf(thresholds);
+      confidentThresholds = confidentThresholds == null ? null : List.copyOf(confidentThresholds);
     }
   }
 }

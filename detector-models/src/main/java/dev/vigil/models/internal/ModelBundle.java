@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads a model directory (from the classpath or a local path, never the network): reads {@code
@@ -159,6 +160,11 @@ public final class ModelBundle {
     try {
       mapping = new OutputMapping(stageEntry.labels(), stageEntry.thresholds(), signalEntry.labels(),
           signalEntry.thresholds(), manifest.reportLow(), manifest.reportHigh());
+      if (stageEntry.confidentThresholds() != null || signalEntry.confidentThresholds() != null) {
+        mapping = mapping.withConfident(
+            orNever(stageEntry.confidentThresholds(), stageEntry.labels().size()),
+            orNever(signalEntry.confidentThresholds(), signalEntry.labels().size()));
+      }
       model = new OnnxModel(graph, manifest.model(), stageEntry, signalEntry, columns, spec.dimension());
     } catch (IllegalArgumentException e) {
       throw new ModelIntegrityException("model in " + source.describe() + " does not fit: " + e.getMessage(), e);
@@ -173,6 +179,10 @@ public final class ModelBundle {
       throw new ModelIntegrityException(MANIFEST + " in " + source.describe() + ": " + e.getMessage(), e);
     }
     return new ModelBundle(manifest, spec, model, classifier);
+  }
+
+  private static List<Double> orNever(@Nullable List<Double> thresholds, int labels) {
+    return thresholds != null ? thresholds : java.util.Collections.nCopies(labels, 1.0);
   }
 
   private static Manifest.Output output(Manifest m, String name, String kind, FeatureSpec spec)

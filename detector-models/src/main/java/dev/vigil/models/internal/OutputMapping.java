@@ -32,6 +32,10 @@ public final class OutputMapping {
   private final double low;
   private final double high;
   private final String ruleId;
+  /** Per label, the probability from which the label is reported outside the cascade; 1: never. */
+  private final double[] stageConfident;
+  private final double[] signalConfident;
+  private final boolean anyConfident;
 
   /**
    * A mapping.
@@ -69,9 +73,13 @@ public final class OutputMapping {
     this.low = low;
     this.high = high;
     this.ruleId = RULE_ID;
+    this.stageConfident = filled(stages.length);
+    this.signalConfident = filled(signals.length);
+    this.anyConfident = false;
   }
 
-  private OutputMapping(OutputMapping m, double low, double high, String ruleId) {
+  private OutputMapping(OutputMapping m, double low, double high, String ruleId, double[] stageConfident,
+      double[] signalConfident) {
     this.stages = m.stages;
     this.stageThreshold = m.stageThreshold;
     this.signals = m.signals;
@@ -79,7 +87,56 @@ public final class OutputMapping {
     this.low = low;
     this.high = high;
     this.ruleId = ruleId;
+    this.stageConfident = stageConfident;
+    this.signalConfident = signalConfident;
+    boolean any = false;
+    for (double t : stageConfident) {
+      any |= t < 1;
+    }
+    for (double t : signalConfident) {
+      any |= t < 1;
+    }
+    this.anyConfident = any;
   }
+
+  private static double[] filled(int n) {
+    double[] a = new double[n];
+    java.util.Arrays.fill(a, 1.0);
+    return a;
+  }
+
+  /**
+   * The same mapping with confident thresholds: per label, the probability from which the label is
+   * reported with {@value #CONFIDENT_SCORE} (the engine's reporting threshold) on any message, also
+   * outside the cascade (see {@link #report(double[], double[], ScoreSink, boolean)}); 1 or more:
+   * never. Chosen at training for high precision on every message, ordinary ones included.
+   *
+   * @param stageThresholds per stage-model label, in its order ({@code NONE}'s is ignored)
+   * @param signalThresholds per signal-model label
+   * @throws IllegalArgumentException for mismatched lengths or a threshold that is not positive
+   */
+  public OutputMapping withConfident(List<Double> stageThresholds, List<Double> signalThresholds) {
+    if (stageThresholds.size() != stages.length || signalThresholds.size() != signals.length) {
+      throw new IllegalArgumentException("confident thresholds and labels differ in length");
+    }
+    double[] st = new double[stages.length];
+    for (int i = 0; i < st.length; i++) {
+      st[i] = checkThreshold(stageThresholds.get(i), stages[i] == null ? "NONE" : stages[i].name());
+    }
+    double[] sg = new double[signals.length];
+    for (int i = 0; i < sg.length; i++) {
+      sg[i] = checkThreshold(signalThresholds.get(i), signals[i].name());
+    }
+    return new OutputMapping(this, low, high, ruleId, st, sg);
+  }
+
+  /** Whether any label has a confident threshold (the tier then reads every message). */
+  public boolean hasConfident() {
+    return anyConfident;
+  }
+
+  /** The score of a confident label: the engine's reporting threshold, so that the label shows. */
+  public static final double CONFIDENT_SCORE = 0.5;
 
   /**
    * The same mapping reporting under another evidence id (the transformer tier's {@code
@@ -91,7 +148,7 @@ public final class OutputMapping {
     if (ruleId.isBlank()) {
       throw new IllegalArgumentException("evidence id must not be blank");
     }
-    return new OutputMapping(this, low, high, ruleId);
+    return new OutputMapping(this, low, high, ruleId, stageConfident, signalConfident);
   }
 
   /** The same thresholds with another report range (same validation as the constructor). */
@@ -100,7 +157,7 @@ public final class OutputMapping {
       throw new IllegalArgumentException("report range must satisfy 0 < low <= high <= 1, got [" + low + ", "
           + high + "]");
     }
-    return new OutputMapping(this, low, high, ruleId);
+    return new OutputMapping(this, low, high, ruleId, stageConfident, signalConfident);
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String name) {
@@ -142,22 +199,40 @@ public final class OutputMapping {
     return c < 0.5 ? -1 : low + (high - low) * (c - 0.5) / 0.5;
   }
 
-  /** Reports the mapped scores of one message. */
+  /** Reports the mapped scores of one message in the cascade (its conversation past the gate). */
   public void report(double[] stageProbabilities, double[] signalProbabilities, ScoreSink out) {
+    report(stageProbabilities, signalProbabilities, out, true);
+  }
+
+  /**
+   * Reports the mapped scores of one message: in the cascade ({@code inCascade}, the conversation
+   * already past the gate) a label from its threshold in the report range; on any message a label
+   * from its confident threshold with {@value #CONFIDENT_SCORE}; the higher of the two.
+   */
+  public void report(double[] stageProbabilities, double[] signalProbabilities, ScoreSink out,
+      boolean inCascade) {
     for (int i = 0; i < stages.length; i++) {
       Stage s = stages[i];
       if (s != null) {
-        double v = score(stageProbabilities[i], stageThreshold[i]);
+        double v = value(stageProbabilities[i], stageThreshold[i], stageConfident[i], inCascade);
         if (v > 0) {
           out.stage(s, v, ruleId, 0, 0);
         }
       }
     }
     for (int i = 0; i < signals.length; i++) {
-      double v = score(signalProbabilities[i], signalThreshold[i]);
+      double v = value(signalProbabilities[i], signalThreshold[i], signalConfident[i], inCascade);
       if (v > 0) {
         out.signal(signals[i], v, ruleId, 0, 0);
       }
     }
+  }
+
+  private double value(double p, double threshold, double confident, boolean inCascade) {
+    double v = inCascade ? score(p, threshold) : -1;
+    if (confident < 1 && p >= confident) {
+      v = Math.max(v, CONFIDENT_SCORE);
+    }
+    return v;
   }
 }

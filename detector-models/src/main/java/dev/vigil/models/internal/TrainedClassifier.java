@@ -51,6 +51,15 @@ public final class TrainedClassifier implements Classifier {
     return new TrainedClassifier(features, model, mapping, minRisk, countsTowardRisk);
   }
 
+  /** The same classifier without confident labels: the cascade alone (shares the models). */
+  public TrainedClassifier cascadeOnly() {
+    int st = mapping.stageColumns();
+    int sg = mapping.signalColumns();
+    return new TrainedClassifier(features, model,
+        mapping.withConfident(java.util.Collections.nCopies(st, 1.0), java.util.Collections.nCopies(sg, 1.0)),
+        minRisk, countsTowardRisk);
+  }
+
   /** The same classifier whose labels do or do not count as risk evidence (shares the models). */
   public TrainedClassifier withRiskCounting(boolean counts) {
     return new TrainedClassifier(features, model, mapping, minRisk, counts);
@@ -89,10 +98,20 @@ public final class TrainedClassifier implements Classifier {
    * trained on a small synthetic corpus of scripts and hard cases and has seen no ordinary chat
    * (DESIGN: a level comes from the pattern, not from one signal). A message without a token
    * gives the model nothing but the context and is skipped too.
+   *
+   * <p>A model with confident thresholds (manifest: {@code confident_thresholds}) also reads every
+   * other message and reports a label there only when its probability reaches the label's
+   * confident threshold (chosen at training for 90% out-of-fold precision on every message,
+   * ordinary and benign ones included). Such a label names the step; in the default label-only mode
+   * it never raises risk, so a benign conversation's level is unchanged.
    */
   @Override
   public boolean wants(MessageView message, double riskSoFar) {
-    return message.tokenCount() > 0 && message.conversation().risk() >= minRisk;
+    return message.tokenCount() > 0 && (mapping.hasConfident() || inCascade(message));
+  }
+
+  private boolean inCascade(MessageView message) {
+    return message.conversation().risk() >= minRisk;
   }
 
   /**
@@ -115,6 +134,6 @@ public final class TrainedClassifier implements Classifier {
     Scratch s = scratch.get();
     SparseVector v = features.compute(message, s.features);
     model.predict(v, s.stage, s.signal);
-    mapping.report(s.stage, s.signal, out);
+    mapping.report(s.stage, s.signal, out, inCascade(message));
   }
 }

@@ -93,7 +93,10 @@ class ParityTest {
     double[][] thresholds = {new double[Stage.values().length + 1], new double[10]};
     Arrays.fill(thresholds[0], 0.5);
     Arrays.fill(thresholds[1], 0.5);
-    Trainer.writeModelDir(dir, fitted, thresholds, features, "test", Trainer.json().createObjectNode(),
+    double[][] confident = {new double[Stage.values().length + 1], new double[10]};
+    Arrays.fill(confident[0], 0.8); // confident labels too: the manifest field and the early-message path
+    Arrays.fill(confident[1], 0.8);
+    Trainer.writeModelDir(dir, fitted, thresholds, confident, features, "test", Trainer.json().createObjectNode(),
         Trainer.json().createObjectNode());
     ModelBundle bundle = ModelBundle.load(ModelBundle.directory(dir));
 
@@ -102,7 +105,7 @@ class ParityTest {
     assertTrue(worst <= TOLERANCE, "ONNX and Tribuo differ by " + worst);
 
     // Pipeline level: the detector with the ONNX tier and with the Tribuo tier says the same.
-    OutputMapping mapping = Trainer.mapping(fitted.models(), thresholds);
+    OutputMapping mapping = Trainer.mapping(fitted.models(), thresholds, confident);
     Detector onnx = Detector.builder().serviceLoading(false).addClassifier(bundle.classifier()).build();
     Detector tribuo = Detector.builder().serviceLoading(false)
         .addClassifier(new TrainedClassifier(features, fitted.models(), mapping, Trainer.MIN_RISK, false)).build();

@@ -107,6 +107,12 @@ public final class Trainer {
    * the gate protects against (see the README for how it was set).
    */
   static final double MIN_RISK = 0.45;
+  /**
+   * The out-of-fold precision a confident label must reach on every training message (benign and
+   * early ones included, no cascade gate): such a label shows on any message. Fixed by design,
+   * high because a label outside a flagged conversation is read by a moderator without context.
+   */
+  static final double CONFIDENT_PRECISION = 0.9;
   static final String DOMAIN = "dev.vigil.models";
   static final String MODEL_FILE = "linear.onnx";
 
@@ -201,20 +207,22 @@ public final class Trainer {
       }
       LOG.printf(Locale.ROOT, "epochs %d, out-of-fold per label (tp/fp at probability thresholds):%n", epochs);
       diagnose(examples, oofStage, oofSignal);
+      double[][] confident = confidentThresholds(examples, oofStage, oofSignal);
       for (double target : PRECISION_TARGETS) {
         double[][] thresholds = thresholds(examples, oofStage, oofSignal, target);
         List<Scores> parts = new ArrayList<>();
         for (int f = 0; f < FOLDS; f++) {
           TribuoModels m = foldModels.get(f).models();
           Detector d = Detector.builder().serviceLoading(false)
-              .addClassifier(new TrainedClassifier(features, m, mapping(m, thresholds), MIN_RISK, false)).build();
+              .addClassifier(new TrainedClassifier(features, m, mapping(m, thresholds, confident), MIN_RISK, false))
+              .build();
           parts.add(Scores.of(d, foldConvs.get(f)));
         }
         Scores s = Scores.merge(parts);
         double objective = objective(rulesOof, s);
         LOG.printf(Locale.ROOT, "  epochs %d target %.2f: %s -> %.4f%n", epochs, target, s, objective);
         if (best == null || objective > best.objective + 1e-9) {
-          best = new Choice(epochs, target, thresholds, s, objective);
+          best = new Choice(epochs, target, thresholds, confident, s, objective);
         }
       }
     }
@@ -223,13 +231,15 @@ public final class Trainer {
     // Final fit on the whole training part; held-back figures.
     Fitted fitted = fit(examples, best.epochs);
     TribuoModels models = fitted.models();
-    OutputMapping mapping = mapping(models, best.thresholds);
+    OutputMapping mapping = mapping(models, best.thresholds, best.confident);
     Scores rulesHeld = Scores.of(rules, held);
-    Detector withTier = Detector.builder().serviceLoading(false)
-        .addClassifier(new TrainedClassifier(features, models, mapping, MIN_RISK, false)).build();
-    Scores tierHeld = Scores.of(withTier, held);
-    LOG.println("held back, rules only:      " + rulesHeld);
-    LOG.println("held back, rules + trained: " + tierHeld);
+    TrainedClassifier tier = new TrainedClassifier(features, models, mapping, MIN_RISK, false);
+    Scores cascadeHeld = Scores.of(Detector.builder().serviceLoading(false).addClassifier(tier.cascadeOnly()).build(),
+        held);
+    Scores tierHeld = Scores.of(Detector.builder().serviceLoading(false).addClassifier(tier).build(), held);
+    LOG.println("held back, rules only:                        " + rulesHeld);
+    LOG.println("held back, rules + trained (cascade only):    " + cascadeHeld);
+    LOG.println("held back, rules + trained (+ confident):     " + tierHeld);
 
     ObjectMapper json = json();
     ObjectNode training = json.createObjectNode();
@@ -272,6 +282,8 @@ public final class Trainer {
     calibration.put("precision_target", best.target);
     calibration.put("report_range", "[" + REPORT_LOW + ", " + REPORT_HIGH + "], fixed by design");
     calibration.put("min_risk", MIN_RISK + ", fixed by design");
+    calibration.put("confident_precision", CONFIDENT_PRECISION + " out of fold on every original training"
+        + " message (no gate), fixed by design");
     calibration.set("out_of_fold_rules_only", scoresJson(json, rulesOof));
     calibration.set("out_of_fold_rules_and_trained", scoresJson(json, best.scores));
 
@@ -280,10 +292,11 @@ public final class Trainer {
     heldMetrics.put("note", "the tune part's held-back scenarios, never trained on; the corpus test part"
         + " is reported by vigil-cli eval, not here");
     heldMetrics.set("rules_only", scoresJson(json, rulesHeld));
+    heldMetrics.set("rules_and_trained_cascade_only", scoresJson(json, cascadeHeld));
     heldMetrics.set("rules_and_trained", scoresJson(json, tierHeld));
     heldMetrics.set("model_alone", modelAlone(json, models, best.thresholds, heldExamples));
 
-    writeModelDir(out, fitted, best.thresholds, features, version, training, metrics);
+    writeModelDir(out, fitted, best.thresholds, best.confident, features, version, training, metrics);
 
     // Parity: the exported files, loaded as the runtime loads them, against Tribuo in memory.
     ModelBundle bundle = ModelBundle.load(ModelBundle.directory(out));
@@ -298,7 +311,7 @@ public final class Trainer {
   }
 
   /** What cross-validation chose. */
-  private record Choice(int epochs, double target, double[][] thresholds, Scores scores,
+  private record Choice(int epochs, double target, double[][] thresholds, double[][] confident, Scores scores,
       double objective) {}
 
   /** The augmented copies of a training conversation (seeded by its id). */
@@ -323,8 +336,8 @@ public final class Trainer {
   }
 
   /** Writes a model directory (ONNX graph, columns, feature definition, manifest) for {@code fitted}. */
-  static void writeModelDir(Path out, Fitted fitted, double[][] thresholds, HashedFeatures features,
-      String version, ObjectNode training, ObjectNode metrics) throws IOException {
+  static void writeModelDir(Path out, Fitted fitted, double[][] thresholds, double[][] confident,
+      HashedFeatures features, String version, ObjectNode training, ObjectNode metrics) throws IOException {
     TribuoModels models = fitted.models();
     Files.createDirectories(out);
     byte[] graph = SparseGraph.build(onnx(models.stage), onnx(models.signals));
@@ -340,9 +353,11 @@ public final class Trainer {
     write(out.resolve("features.json"), featureJson);
     List<Manifest.Output> outputs = List.of(
         new Manifest.Output("stage", "stage", "softmax", models.stageLabels,
-            box(thresholds[0], models.stageLabels, true)),
+            box(thresholds[0], models.stageLabels, true),
+            confident == null ? null : box(confident[0], models.stageLabels, true)),
         new Manifest.Output("signals", "signals", "sigmoid", models.signalLabels,
-            box(thresholds[1], models.signalLabels, false)));
+            box(thresholds[1], models.signalLabels, false),
+            confident == null ? null : box(confident[1], models.signalLabels, false)));
     Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, "vigil-linear", version,
         new Manifest.FileRef("features.json", ModelBundle.sha256(featureJson)),
         new Manifest.FileRef("columns.bin", ModelBundle.sha256(columns)),
@@ -570,12 +585,25 @@ public final class Trainer {
    * ordinary messages.
    */
   static double[][] thresholds(List<Ex> examples, double[][] oofStage, double[][] oofSignal, double target) {
+    return thresholds(examples, oofStage, oofSignal, target, MIN_RISK);
+  }
+
+  /**
+   * Confident thresholds: per label, the lowest probability with {@value #CONFIDENT_PRECISION}
+   * out-of-fold precision on every original training message, whatever the conversation's risk.
+   */
+  static double[][] confidentThresholds(List<Ex> examples, double[][] oofStage, double[][] oofSignal) {
+    return thresholds(examples, oofStage, oofSignal, CONFIDENT_PRECISION, 0);
+  }
+
+  private static double[][] thresholds(List<Ex> examples, double[][] oofStage, double[][] oofSignal,
+      double target, double minRisk) {
     double[] stage = new double[STAGES.length + 1];
     stage[0] = 1;
     for (Stage s : STAGES) {
       List<double[]> pairs = new ArrayList<>();
       for (int i = 0; i < examples.size(); i++) {
-        if (oofStage[i] != null && examples.get(i).vec().risk() >= MIN_RISK) {
+        if (oofStage[i] != null && examples.get(i).vec().risk() >= minRisk) {
           pairs.add(new double[] {oofStage[i][s.number()], examples.get(i).stage().equals(s.name()) ? 1 : 0});
         }
       }
@@ -585,7 +613,7 @@ public final class Trainer {
     for (Signal s : SIGNALS) {
       List<double[]> pairs = new ArrayList<>();
       for (int i = 0; i < examples.size(); i++) {
-        if (oofSignal[i] != null && examples.get(i).vec().risk() >= MIN_RISK) {
+        if (oofSignal[i] != null && examples.get(i).vec().risk() >= minRisk) {
           pairs.add(new double[] {oofSignal[i][s.ordinal()], examples.get(i).signals().contains(s) ? 1 : 0});
         }
       }
@@ -619,6 +647,12 @@ public final class Trainer {
   static OutputMapping mapping(TribuoModels m, double[][] canonicalThresholds) {
     return new OutputMapping(m.stageLabels, box(canonicalThresholds[0], m.stageLabels, true), m.signalLabels,
         box(canonicalThresholds[1], m.signalLabels, false), REPORT_LOW, REPORT_HIGH);
+  }
+
+  /** The mapping with confident thresholds too (canonical order). */
+  static OutputMapping mapping(TribuoModels m, double[][] canonicalThresholds, double[][] confident) {
+    return mapping(m, canonicalThresholds).withConfident(box(confident[0], m.stageLabels, true),
+        box(confident[1], m.signalLabels, false));
   }
 
   /** Canonical-order thresholds in a model's label order. */
