@@ -68,6 +68,28 @@ class DetectorTest {
   }
 
   @Test
+  void observe_theSameMovesFromBothSides_weighLessThanFromOneSide() {
+    String[] adult = {"how old are you now?", "send me a pic of you in your new uniform",
+        "can we video call tonight?", "is your mom home?", "i can pick you up saturday"};
+    String[] answers = {"12", "ok", "yes", "no shes at work", "ok"};
+    String[] askedBack = {"how old are you now lol", "send me a pic of you in yours too",
+        "can we video call after dinner?", "is your mom home too?", "i can pick you up after"};
+    double oneSided = maxRisk(adult, answers);
+    double mutual = maxRisk(adult, askedBack);
+    assertTrue(mutual < oneSided, "mutual " + mutual + " should be below one-sided " + oneSided);
+  }
+
+  private static double maxRisk(String[] first, String[] second) {
+    ConversationTracker t = DETECTOR.newTracker();
+    double max = 0;
+    for (int i = 0; i < first.length; i++) {
+      max = Math.max(max, t.observe(msg("c", "a", 2 * i, first[i])).risk());
+      max = Math.max(max, t.observe(msg("c", "b", 2 * i + 1, second[i])).risk());
+    }
+    return max;
+  }
+
+  @Test
   void observe_ordinaryChat_staysLow() {
     ConversationTracker t = DETECTOR.newTracker();
     Assessment a = null;

@@ -245,7 +245,8 @@ final class DefaultTracker implements ConversationTracker {
     for (int i = 0; i < state.senderCount; i++) {
       SenderState s = state.senders[i];
       s.decayTo(now);
-      RiskModel.score(s, othersDistress(state, s), fastEscalation(s), participants, sc.score);
+      RiskModel.score(s, othersDistress(state, s), fastEscalation(s), participants, mutuality(state, s),
+          sc.score);
       if (sc.score.x > bestX) {
         bestX = sc.score.x;
         bestIndex = i;
@@ -253,7 +254,7 @@ final class DefaultTracker implements ConversationTracker {
       }
     }
     if (flags.contains(AssessmentFlag.SENDER_LIMIT)) {
-      RiskModel.score(sender, 0, fastEscalation(sender), participants, sc.score);
+      RiskModel.score(sender, 0, fastEscalation(sender), participants, 0, sc.score);
       if (sc.score.x > bestX) {
         copy(sc.score, best);
         bestIndex = -2;
@@ -359,6 +360,34 @@ final class DefaultTracker implements ConversationTracker {
       }
     }
     return d;
+  }
+
+  /**
+   * How much the others do what this sender does: the busiest other participant's cue messages
+   * (messages showing a behaviour group, as counted for corroboration) over this sender's; 0 when
+   * this sender has none.
+   */
+  private static double mutuality(ConversationState state, SenderState sender) {
+    int own = cueMessages(sender);
+    if (own == 0) {
+      return 0;
+    }
+    int others = 0;
+    for (int i = 0; i < state.senderCount; i++) {
+      SenderState s = state.senders[i];
+      if (s != sender) {
+        others = Math.max(others, cueMessages(s));
+      }
+    }
+    return others / (double) own;
+  }
+
+  private static int cueMessages(SenderState s) {
+    int n = 0;
+    for (byte b : s.groupMessages) {
+      n += b;
+    }
+    return n;
   }
 
   private static boolean fastEscalation(SenderState s) {

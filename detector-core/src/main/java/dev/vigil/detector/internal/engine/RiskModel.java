@@ -38,6 +38,10 @@ final class RiskModel {
   /** A message counts towards a behaviour's corroboration from this score on. */
   static final double CUE = 0.3;
 
+  /** Up to this share of the suspect's cue messages on the other side, nothing changes. */
+  private static final double MUTUAL_FREE = 0.2;
+  private static final double MUTUAL_FLOOR = 0.5;
+
   static final double LOW = 0.2;
   static final double MEDIUM = 0.45;
   static final double HIGH = 0.7;
@@ -114,9 +118,10 @@ final class RiskModel {
    * @param othersDistress the strongest distress evidence from the other participants
    * @param fastEscalation whether the sender reached three or more stages within a day
    * @param participants how many people take part in the conversation
+   * @param mutuality the busiest other participant's cue messages over this sender's (0: none)
    */
   static void score(SenderState s, double othersDistress, boolean fastEscalation, int participants,
-      Score out) {
+      double mutuality, Score out) {
     java.util.Arrays.fill(out.group, 0);
     for (int i = 0; i < s.stageEvidence.length; i++) {
       addTo(out.group, STAGE_GROUP[i], effective(s.stageEvidence[i]) * STAGE_FACTOR[i]);
@@ -169,6 +174,14 @@ final class RiskModel {
       // proportion to the audience. Measured on the second tuning part (six new writers): 12 of
       // its 19 benign false alarms had three or more writers, no harmful conversation did.
       x *= 2.0 / participants;
+    }
+    if (mutuality > MUTUAL_FREE) {
+      // Grooming is one-sided: the suspect asks, offers, requests and the target answers (the
+      // PAN 2012 systems' initiative and question features; O'Connell 2003). When the other side
+      // does the same things (relatives both asking for a call, a buyer and a seller both
+      // arranging to meet, friends trading threats and secrets), the moves are a relationship's,
+      // not a groomer's: the score shrinks with the other side's share, down to half.
+      x *= Math.max(MUTUAL_FLOOR, 1 - (mutuality - MUTUAL_FREE));
     }
     out.x = x;
     out.groupsPresent = present;
