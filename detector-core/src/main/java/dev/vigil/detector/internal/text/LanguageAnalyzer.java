@@ -47,8 +47,8 @@ public final class LanguageAnalyzer {
     }
   }
 
-  private static final char[] LEET_FROM = {'0', '1', '3', '4', '5', '7', '@', '$'};
-  private static final char[] LEET_TO = {'o', 'i', 'e', 'a', 's', 't', 'a', 's'};
+  private static final char[] LEET_FROM = {'0', '1', '3', '4', '5', '7', '@', '$', '!'};
+  private static final char[] LEET_TO = {'o', 'i', 'e', 'a', 's', 't', 'a', 's', 'i'};
 
   private final Language language;
   private final CharArrayMap<String[]> sms;

@@ -160,6 +160,10 @@ public final class Tokenizer {
           currency = true;
         } else if (isLeetSymbol(d) && (i + 1 < n && isWordChar(s[i + 1]) || letters > 0)) {
           leet++;
+        } else if (d == '!' && letters > 0 && i + 1 < n && Character.isLetter(s[i + 1])) {
+          // "!" for "i" inside a word only: d!scord, k!k (never a word's first character, and
+          // "hey!" or "wait!!" end the word as before)
+          leet++;
         } else if (d == '\'' && i > start && i + 1 < n && Character.isLetter(s[i + 1])) {
           // an apostrophe inside a word: t'es, don't, aujourd'hui
         } else if ((d == '.' || d == ',') && digits > 0 && letters == 0 && i + 1 < n
@@ -241,7 +245,7 @@ public final class Tokenizer {
   private static int countLeetSymbols(char[] s, int start, int end) {
     int k = 0;
     for (int i = start; i < end; i++) {
-      if (isLeetSymbol(s[i])) {
+      if (isLeetSymbol(s[i]) || s[i] == '!') {
         k++;
       }
     }

@@ -86,6 +86,7 @@ class LanguageAnalyzerTest {
   void analyzeWord_leetspeak_isResolved() {
     assertEquals(EN.analyzeWord("telegram"), EN.analyzeWord("t3l3gr4m"));
     assertEquals(FR.analyzeWord("photo"), FR.analyzeWord("ph0t0"));
+    assertEquals(EN.analyzeWord("discord"), EN.analyzeWord("d!scord"));
     assertEquals(EN.analyzeWord("before"), EN.analyzeWord("b4"), "SMS forms win over leetspeak");
   }
 

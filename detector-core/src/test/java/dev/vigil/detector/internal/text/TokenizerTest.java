@@ -86,6 +86,16 @@ class TokenizerTest {
   }
 
   @Test
+  void tokenize_exclamationInsideAWord_isLeetspeak_butEndsAWordOtherwise() {
+    TextBuffer b = new TextBuffer();
+    Tokenizer.tokenize("add me on d!scord wait!! !now", 100, b);
+    assertEquals("d!scord", b.token(3));
+    assertTrue(b.tokenLeet[3]);
+    assertEquals("wait", b.token(4));
+    assertEquals("now", b.token(5));
+  }
+
+  @Test
   void tokenize_money_isOneToken() {
     TextBuffer b = new TextBuffer();
     Tokenizer.tokenize("send 50$ or €200 now", 100, b);
