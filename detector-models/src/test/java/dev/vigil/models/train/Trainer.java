@@ -237,9 +237,12 @@ public final class Trainer {
     Scores cascadeHeld = Scores.of(Detector.builder().serviceLoading(false).addClassifier(tier.cascadeOnly()).build(),
         held);
     Scores tierHeld = Scores.of(Detector.builder().serviceLoading(false).addClassifier(tier).build(), held);
+    Scores countingHeld = Scores.of(Detector.builder().serviceLoading(false)
+        .addClassifier(tier.withRiskCounting(true)).build(), held);
     LOG.println("held back, rules only:                        " + rulesHeld);
     LOG.println("held back, rules + trained (cascade only):    " + cascadeHeld);
     LOG.println("held back, rules + trained (+ confident):     " + tierHeld);
+    LOG.println("held back, the same counting toward risk:     " + countingHeld);
 
     ObjectMapper json = json();
     ObjectNode training = json.createObjectNode();
@@ -294,6 +297,7 @@ public final class Trainer {
     heldMetrics.set("rules_only", scoresJson(json, rulesHeld));
     heldMetrics.set("rules_and_trained_cascade_only", scoresJson(json, cascadeHeld));
     heldMetrics.set("rules_and_trained", scoresJson(json, tierHeld));
+    heldMetrics.set("rules_and_trained_counting_toward_risk", scoresJson(json, countingHeld));
     heldMetrics.set("model_alone", modelAlone(json, models, best.thresholds, heldExamples));
 
     writeModelDir(out, fitted, best.thresholds, best.confident, features, version, training, metrics);
