@@ -71,4 +71,40 @@ class HashedFeaturesTest {
     assertEquals(0.35, m.score(0.8, 0.8), 1e-12);
     assertEquals(0.45, m.score(1.0, 0.8), 1e-12);
   }
+
+  @Test
+  void report_confidentThreshold_labelsOutsideTheCascadeOnlyFromIt() {
+    OutputMapping m = new OutputMapping(List.of("NONE", "SECRECY"), List.of(1.0, 0.6), List.of("THREAT"),
+        List.of(0.6), 0.35, 0.45).withConfident(List.of(1.0, 0.9), List.of(1.0));
+    assertTrue(m.hasConfident());
+    java.util.Map<String, Double> got = new java.util.HashMap<>();
+    dev.vigil.detector.spi.ScoreSink sink = new dev.vigil.detector.spi.ScoreSink() {
+      @Override
+      public void stage(dev.vigil.detector.Stage stage, double score, String ruleId, int start, int end) {
+        got.put(stage.name(), score);
+      }
+
+      @Override
+      public void signal(dev.vigil.detector.Signal signal, double score, String ruleId, int start, int end) {
+        got.put(signal.name(), score);
+      }
+
+      @Override
+      public void vetoStage(dev.vigil.detector.Stage stage, String ruleId) {}
+
+      @Override
+      public void vetoSignal(dev.vigil.detector.Signal signal, String ruleId) {}
+    };
+    m.report(new double[] {0.05, 0.95}, new double[] {0.95}, sink, false);
+    assertEquals(java.util.Map.of("SECRECY", OutputMapping.CONFIDENT_SCORE), got,
+        "outside the cascade: the confident stage only; THREAT has no confident threshold");
+    got.clear();
+    m.report(new double[] {0.3, 0.7}, new double[] {0.7}, sink, false);
+    assertEquals(java.util.Map.of(), got, "below the confident threshold nothing is reported outside");
+    got.clear();
+    m.report(new double[] {0.3, 0.7}, new double[] {0.7}, sink, true);
+    assertEquals(java.util.Set.of("SECRECY", "THREAT"), got.keySet(), "in the cascade the context range applies");
+    assertTrue(got.get("SECRECY") < 0.5);
+    assertThrows(IllegalArgumentException.class, () -> m.withConfident(List.of(0.9), List.of(1.0)));
+  }
 }
