@@ -292,8 +292,8 @@ public final class Trainer {
 
     ObjectNode metrics = json.createObjectNode();
     ObjectNode heldMetrics = metrics.putObject("held_back");
-    heldMetrics.put("note", "the tune part's held-back scenarios, never trained on; the corpus test part"
-        + " is reported by vigil-cli eval, not here");
+    heldMetrics.put("note", "the tuning parts' held-back scenarios (tune and tune2), never trained on; the corpus test parts"
+        + " are reported by vigil-cli eval, not here");
     heldMetrics.set("rules_only", scoresJson(json, rulesHeld));
     heldMetrics.set("rules_and_trained_cascade_only", scoresJson(json, cascadeHeld));
     heldMetrics.set("rules_and_trained", scoresJson(json, tierHeld));

@@ -341,8 +341,8 @@ public final class TransformerTrainer {
 
     ObjectNode metrics = json.createObjectNode();
     ObjectNode hm = metrics.putObject("held_back");
-    hm.put("note", "the tune part's held-back scenarios, never trained on by either tier; the corpus test part is"
-        + " reported by vigil-cli eval, not here");
+    hm.put("note", "the tuning parts' held-back scenarios (tune and tune2), never trained on by either tier;"
+        + " the corpus test parts are reported by vigil-cli eval, not here");
     hm.set("rules_only", scoresJson(json, rulesHeld));
     hm.set("rules_and_trained", scoresJson(json, trainedHeld));
     hm.set("rules_trained_and_transformer", scoresJson(json, tierHeld));
