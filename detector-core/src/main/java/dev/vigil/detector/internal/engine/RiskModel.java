@@ -222,7 +222,11 @@ final class RiskModel {
     boolean meetingOnPattern = g[CONTACT] >= PRESENT
         && (g[SEXUAL] >= PRESENT || g[ISOLATION] >= PRESENT) && sc.groupsPresent >= 3;
     boolean distressAfterThreats = othersDistress >= 0.5 && g[COERCION] >= PRESENT;
-    if ((extortionUnderWay || meetingOnPattern || distressAfterThreats) && sc.risk >= MEDIUM) {
+    // Extortion under way and distress after threats are emergencies from MEDIUM on; a meeting is
+    // one only on top of a pattern already alarming on its own (HIGH): lifts, sales and visits
+    // are arranged every day in chats that show an age question or an "are you alone".
+    if ((extortionUnderWay || distressAfterThreats) && sc.risk >= MEDIUM
+        || meetingOnPattern && sc.risk >= HIGH) {
       return RiskLevel.CRITICAL;
     }
     if (sc.risk >= HIGH) {
