@@ -79,6 +79,49 @@ class DetectorTest {
     assertTrue(mutual < oneSided, "mutual " + mutual + " should be below one-sided " + oneSided);
   }
 
+  @Test
+  void observe_aRelativeAddressedAsSuch_weighsLessThanTheSameMovesFromAStranger() {
+    String[] adult = {"can we do a video call sunday? i want to see your face",
+        "send me a photo of you in your new uniform", "how old are you now, 12?",
+        "is your mum home? i sent you some money for your birthday, dont tell your brother"};
+    String[] plain = {"ok", "[photo]", "12", "no shes out"};
+    String[] family = {"hi nana", "[photo]", "12 lol", "thanks nana!! shes out"};
+    double stranger = maxRisk(adult, plain);
+    double relative = maxRisk(adult, family);
+    assertTrue(relative < stranger, "relative " + relative + " should be below stranger " + stranger);
+    String[] mentions = {"ok", "[photo]", "12", "no my mum is at work and my nana is asleep"};
+    assertEquals(stranger, maxRisk(adult, mentions), 1e-9, "a child mentioning family sets no frame");
+  }
+
+  @Test
+  void snapshot_ofAFamilyConversation_keepsTheFrame_andVersion1StillRestores() throws Exception {
+    ConversationTracker t = DETECTOR.newTracker();
+    t.observe(msg("c", "nan", 0, "hi love its nana here"));
+    t.observe(msg("c", "kid", 1, "hi nana"));
+    byte[] snap = t.snapshot("c").orElseThrow();
+    ConversationTracker restored = DETECTOR.newTracker();
+    restored.restore("c", snap);
+    Assessment a = t.observe(msg("c", "nan", 2, "is your mum home? send me a photo of you, how old are you now"));
+    Assessment b = restored.observe(msg("c", "nan", 2, "is your mum home? send me a photo of you, how old are you now"));
+    assertEquals(a.risk(), b.risk(), 1e-12, "the frame survives the snapshot");
+    // A version 1 snapshot (no frames byte) of the same conversation still restores, without the frame.
+    byte[] body = java.util.Arrays.copyOf(snap, snap.length - 5);
+    body[4] = 0;
+    body[5] = 1;
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(body);
+    long c = crc.getValue();
+    byte[] v1 = java.util.Arrays.copyOf(body, body.length + 4);
+    v1[body.length] = (byte) (c >>> 24);
+    v1[body.length + 1] = (byte) (c >>> 16);
+    v1[body.length + 2] = (byte) (c >>> 8);
+    v1[body.length + 3] = (byte) c;
+    ConversationTracker old = DETECTOR.newTracker();
+    old.restore("c", v1);
+    Assessment o = old.observe(msg("c", "nan", 2, "is your mum home? send me a photo of you, how old are you now"));
+    assertTrue(o.risk() > a.risk(), "without the frame the same moves weigh more");
+  }
+
   private static double maxRisk(String[] first, String[] second) {
     ConversationTracker t = DETECTOR.newTracker();
     double max = 0;

@@ -25,6 +25,8 @@ final class ConversationState {
   /** Index of the suspect in {@link #senders}, -1 if none. */
   byte suspect = -1;
   boolean restarted;
+  /** Context frames seen so far, sticky (bits of {@code Lexicon.FRAME_*}: a family conversation). */
+  byte frames;
   /** Not part of the state proper: the latest assessment, for {@code current()}. */
   @Nullable Assessment latest;
 

@@ -158,6 +158,7 @@ final class DefaultTracker implements ConversationTracker {
       Lexicon lexicon = detector.lexicons.get(l);
       detector.analyzers.get(l).analyze(sc.text, lexicon.vocabulary(), terms, sc.analysis);
       lexicon.match(terms, sc.matches, scores);
+      state.frames |= (byte) sc.matches.frames();
     }
     if (decided == Language.UNDETERMINED) {
       // The view shows the leading language's terms.
@@ -242,11 +243,12 @@ final class DefaultTracker implements ConversationTracker {
     int participants = state.senderCount + (flags.contains(AssessmentFlag.SENDER_LIMIT) ? 1 : 0);
     int bestIndex = -1;
     double bestX = -1;
+    boolean familyFrame = (state.frames & Lexicon.FRAME_FAMILY) != 0;
     for (int i = 0; i < state.senderCount; i++) {
       SenderState s = state.senders[i];
       s.decayTo(now);
       RiskModel.score(s, othersDistress(state, s), fastEscalation(s), participants, mutuality(state, s),
-          sc.score);
+          familyFrame, sc.score);
       if (sc.score.x > bestX) {
         bestX = sc.score.x;
         bestIndex = i;
@@ -254,7 +256,7 @@ final class DefaultTracker implements ConversationTracker {
       }
     }
     if (flags.contains(AssessmentFlag.SENDER_LIMIT)) {
-      RiskModel.score(sender, 0, fastEscalation(sender), participants, 0, sc.score);
+      RiskModel.score(sender, 0, fastEscalation(sender), participants, 0, familyFrame, sc.score);
       if (sc.score.x > bestX) {
         copy(sc.score, best);
         bestIndex = -2;

@@ -41,6 +41,8 @@ final class RiskModel {
   /** Up to this share of the suspect's cue messages on the other side, nothing changes. */
   private static final double MUTUAL_FREE = 0.2;
   private static final double MUTUAL_FLOOR = 0.5;
+  /** The score kept in a family conversation (see {@link #score}). */
+  private static final double FAMILY_FACTOR = 0.45;
 
   static final double LOW = 0.2;
   static final double MEDIUM = 0.45;
@@ -119,9 +121,10 @@ final class RiskModel {
    * @param fastEscalation whether the sender reached three or more stages within a day
    * @param participants how many people take part in the conversation
    * @param mutuality the busiest other participant's cue messages over this sender's (0: none)
+   * @param familyFrame whether a participant has spoken as, or been addressed as, a relative
    */
   static void score(SenderState s, double othersDistress, boolean fastEscalation, int participants,
-      double mutuality, Score out) {
+      double mutuality, boolean familyFrame, Score out) {
     java.util.Arrays.fill(out.group, 0);
     for (int i = 0; i < s.stageEvidence.length; i++) {
       addTo(out.group, STAGE_GROUP[i], effective(s.stageEvidence[i]) * STAGE_FACTOR[i]);
@@ -182,6 +185,14 @@ final class RiskModel {
       // arranging to meet, friends trading threats and secrets), the moves are a relationship's,
       // not a groomer's: the score shrinks with the other side's share, down to half.
       x *= Math.max(MUTUAL_FLOOR, 1 - (mutuality - MUTUAL_FREE));
+    }
+    if (familyFrame) {
+      // A participant speaks as, or is addressed as, a grandparent, an aunt or a parent ("thanks
+      // Nana", "it's Grandma here"): the family is in the conversation, the opposite of the
+      // isolation online grooming works towards [OC][WK]. Video calls, photos of a uniform, "is
+      // your mum home" and birthday money are what relatives ask for. The lexicons set the frame
+      // only from address and self-reference, never from a child mentioning "my mum".
+      x *= FAMILY_FACTOR;
     }
     out.x = x;
     out.groupsPresent = present;

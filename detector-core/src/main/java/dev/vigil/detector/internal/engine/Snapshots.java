@@ -1,5 +1,6 @@
 package dev.vigil.detector.internal.engine;
 
+import dev.vigil.detector.internal.lexicon.Lexicon;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -20,7 +21,8 @@ import java.util.zip.CRC32;
 final class Snapshots {
 
   static final int MAGIC = 0x56475331; // "VGS1"
-  static final short VERSION = 1;
+  /** 2 adds the conversation's context frames after the senders; version 1 is still read. */
+  static final short VERSION = 2;
   /** Longest sender id a snapshot may carry (1 MiB). */
   private static final int MAX_ID_BYTES = 1 << 20;
 
@@ -63,6 +65,7 @@ final class Snapshots {
         out.writeByte(p.lastStage);
         out.writeShort(p.age);
       }
+      out.writeByte(s.frames);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // cannot happen in memory
     }
@@ -91,7 +94,7 @@ final class Snapshots {
         throw new IllegalArgumentException("not a Vigil snapshot: bad magic number");
       }
       short version = in.readShort();
-      if (version != VERSION) {
+      if (version != VERSION && version != 1) {
         throw new IllegalArgumentException("unsupported snapshot format version " + version
             + " (this detector reads version " + VERSION + ")");
       }
@@ -158,6 +161,12 @@ final class Snapshots {
         s.senders[i] = p;
       }
       s.senderCount = count;
+      if (version >= 2) {
+        s.frames = in.readByte();
+        if ((s.frames & ~Lexicon.FRAME_FAMILY) != 0) {
+          throw new IllegalArgumentException("snapshot has bad context frames " + s.frames);
+        }
+      }
       if (in.available() != 0) {
         throw new IllegalArgumentException("snapshot has " + in.available() + " trailing bytes");
       }

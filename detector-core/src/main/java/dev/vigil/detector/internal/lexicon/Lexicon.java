@@ -32,6 +32,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Lexicon {
 
+  /**
+   * A conversation frame set by {@code frame ... context=family} lines: a participant speaks as,
+   * or is addressed as, a relative (grandparent, aunt, parent). See the risk model.
+   */
+  public static final int FRAME_FAMILY = 1;
+
   /** Steps a single match attempt may take before it gives up. */
   private static final int STEP_BUDGET = 512;
 
@@ -184,6 +190,8 @@ public final class Lexicon {
 
   /** Per-message matching state, reused on one thread. */
   public static final class Matches {
+    /** The context frames the last matched message set (bits: {@link #FRAME_FAMILY}). */
+    int frames;
     long[] fired = new long[8];
     /** Rules already found impossible for this message (a required slot has no term here). */
     long[] impossible = new long[8];
@@ -196,7 +204,13 @@ public final class Lexicon {
     int spanEnd;
     int steps;
 
+    /** The context frames the last matched message set (bits: {@link #FRAME_FAMILY}). */
+    public int frames() {
+      return frames;
+    }
+
     void reset(int ruleCount, int vocabularySize) {
+      frames = 0;
       int words = (ruleCount + 63) >>> 6;
       if (fired.length < words) {
         fired = new long[words];
@@ -282,7 +296,11 @@ public final class Lexicon {
         m.spanEnd = terms.end(q);
         if (matchSlot(r, packed & 7, q, q, terms, m)) {
           m.fired[r.index >>> 6] |= 1L << r.index;
-          report(r, m.spanStart, m.spanEnd, out);
+          if (r.frames != 0) {
+            m.frames |= r.frames;
+          } else {
+            report(r, m.spanStart, m.spanEnd, out);
+          }
         }
       }
     }

@@ -76,10 +76,10 @@ final class LexiconParser {
     line = TRAILING_COMMENT.matcher(line).replaceFirst("").strip();
     if (line.startsWith("@")) {
       parseClass(line);
-    } else if (line.startsWith("rule ") || line.startsWith("veto ")) {
+    } else if (line.startsWith("rule ") || line.startsWith("veto ") || line.startsWith("frame ")) {
       parseRule(line);
     } else {
-      throw error("expected a comment, a class (@name = ...), a rule or a veto");
+      throw error("expected a comment, a class (@name = ...), a rule, a veto or a frame");
     }
   }
 
@@ -106,11 +106,12 @@ final class LexiconParser {
 
   private void parseRule(String line) {
     boolean veto = line.startsWith("veto ");
+    boolean frame = line.startsWith("frame ");
     int colon = line.indexOf(" : ");
     if (colon < 0) {
       throw error("a rule needs ' : ' between its header and its pattern");
     }
-    String[] head = line.substring(5, colon).strip().split("\\s+");
+    String[] head = line.substring(frame ? 6 : 5, colon).strip().split("\\s+");
     String pattern = line.substring(colon + 3).strip();
     String id = head[0];
     if (!ID.matcher(id).matches()) {
@@ -121,11 +122,16 @@ final class LexiconParser {
     }
     List<Stage> stages = new ArrayList<>();
     List<Signal> signals = new ArrayList<>();
-    double weight = veto ? 1.0 : Double.NaN;
+    double weight = veto || frame ? 1.0 : Double.NaN;
+    int frames = 0;
     for (int i = 1; i < head.length; i++) {
       String h = head[i];
       try {
-        if (h.startsWith("stage=")) {
+        if (frame && h.startsWith("context=")) {
+          frames |= frameOf(h.substring(8));
+        } else if (frame) {
+          throw error("a frame takes only context=NAME, got '" + h + "'");
+        } else if (h.startsWith("stage=")) {
           stages.add(Stage.valueOf(h.substring(6)));
         } else if (h.startsWith("signal=")) {
           signals.add(Signal.valueOf(h.substring(7)));
@@ -141,7 +147,10 @@ final class LexiconParser {
         throw error("bad header item '" + h + "': " + e.getMessage());
       }
     }
-    if (stages.isEmpty() && signals.isEmpty()) {
+    if (frame && frames == 0) {
+      throw error("frame '" + id + "' has no context= (known: family)");
+    }
+    if (!frame && stages.isEmpty() && signals.isEmpty()) {
       throw error("rule '" + id + "' has no stage= or signal= target");
     }
     if (!(weight > 0 && weight <= 1)) {
@@ -150,7 +159,14 @@ final class LexiconParser {
     Slot[] slots = parsePattern(pattern);
     String source = "lexicon:" + language.name().toLowerCase(Locale.ROOT) + ":" + id;
     rules.add(new Rule(rules.size(), id, source, stages.toArray(new Stage[0]),
-        signals.toArray(new Signal[0]), weight, veto, slots));
+        signals.toArray(new Signal[0]), weight, veto, frames, slots));
+  }
+
+  private int frameOf(String name) {
+    if (name.equals("family")) {
+      return Lexicon.FRAME_FAMILY;
+    }
+    throw error("unknown context '" + name + "' (known: family)");
   }
 
   private Slot[] parsePattern(String pattern) {

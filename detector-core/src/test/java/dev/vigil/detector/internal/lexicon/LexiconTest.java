@@ -127,6 +127,25 @@ class LexiconTest {
   }
 
   @Test
+  void match_frame_setsTheContextWithoutReportingEvidence() throws IOException {
+    Lexicon lex = compile(PACK + "\n@kin = nana grandma mum\nframe family.thanks  context=family : thanks + @kin");
+    TextBuffer b = new TextBuffer();
+    Tokenizer.tokenize("thanks nana, send me a pic", 4000, b);
+    TermBuffer terms = new TermBuffer();
+    EN.analyze(b, lex.vocabulary(), terms, new LanguageAnalyzer.Scratch());
+    Hits hits = new Hits();
+    Lexicon.Matches m = new Lexicon.Matches();
+    lex.match(terms, m, hits);
+    assertEquals(Lexicon.FRAME_FAMILY, m.frames());
+    assertFalse(hits.rules.stream().anyMatch(r -> r.contains("family")), "a frame is not evidence");
+    assertTrue(hits.signals.contains(Signal.IMAGE_REQUEST), "the message's own rules still fire");
+    Tokenizer.tokenize("my mum is at work", 4000, b);
+    EN.analyze(b, lex.vocabulary(), terms, new LanguageAnalyzer.Scratch());
+    lex.match(terms, m, new Hits());
+    assertEquals(0, m.frames(), "a mention is not an address");
+  }
+
+  @Test
   void match_span_coversTheMatchInTheOriginal() throws IOException {
     Lexicon lex = compile(PACK);
     String text = "hey! send me a PIC now";
@@ -152,6 +171,9 @@ class LexiconTest {
     assertThrows(IllegalArgumentException.class, () -> compile("rule r stage=SECRECY weight=0.5 : @undefined"));
     assertThrows(IllegalArgumentException.class, () -> compile("rule r stage=SECRECY weight=2 : x"));
     assertThrows(IllegalArgumentException.class, () -> compile("rule r stage=SECRECY weight=0.5 : a\nrule r stage=SECRECY weight=0.5 : b"));
+    assertThrows(IllegalArgumentException.class, () -> compile("frame f : thanks nana"), "a frame needs context=");
+    assertThrows(IllegalArgumentException.class, () -> compile("frame f context=school : thanks miss"));
+    assertThrows(IllegalArgumentException.class, () -> compile("frame f context=family stage=SECRECY : thanks nana"));
   }
 
   @ParameterizedTest
