@@ -51,7 +51,8 @@ public final class CostPerMessage {
     }
   }
 
-  private static double time(Detector d, List<Message> messages, int rounds) {
+  /** Mean microseconds per message of replaying {@code messages} {@code rounds} times, one thread. */
+  static double time(Detector d, List<Message> messages, int rounds) {
     long start = System.nanoTime();
     for (int r = 0; r < rounds; r++) {
       ConversationTracker t = d.newTracker();

@@ -168,13 +168,7 @@ public final class Trainer {
         examples.stream().filter(Ex::original).count(), heldExamples.size());
 
     Detector rules = Detector.builder().serviceLoading(false).build();
-    List<List<TuneCorpus.Conv>> foldConvs = new ArrayList<>();
-    for (int f = 0; f < FOLDS; f++) {
-      foldConvs.add(new ArrayList<>());
-    }
-    for (TuneCorpus.Conv c : train) {
-      foldConvs.get(folds.get(c.scenario())).add(c);
-    }
+    List<List<TuneCorpus.Conv>> foldConvs = foldConversations(train, folds);
     Scores rulesOof = Scores.merge(foldConvs.stream().map(cs -> Scores.of(rules, cs)).toList());
     LOG.println("out-of-fold, rules only: " + rulesOof);
 
@@ -426,6 +420,18 @@ public final class Trainer {
       held.addAll(list.subList(0, k));
     }
     return held;
+  }
+
+  /** The training conversations grouped by their scenario's fold (index = fold). */
+  static List<List<TuneCorpus.Conv>> foldConversations(List<TuneCorpus.Conv> train, Map<String, Integer> folds) {
+    List<List<TuneCorpus.Conv>> out = new ArrayList<>();
+    for (int f = 0; f < FOLDS; f++) {
+      out.add(new ArrayList<>());
+    }
+    for (TuneCorpus.Conv c : train) {
+      out.get(folds.get(c.scenario())).add(c);
+    }
+    return out;
   }
 
   /** Cross-validation folds over the training scenarios, round-robin after a seeded shuffle. */

@@ -64,10 +64,10 @@ public final class TransformerCostPerMessage {
     messages.forEach(ct::observe);
     int rounds = 5;
     for (int warm = 0; warm < 2; warm++) {
-      double r = time(rules, messages, rounds * 4);
-      double a = time(rt, messages, rounds * 4);
-      double c = time(rtt, messages, rounds);
-      double e = time(rte, messages, rounds);
+      double r = CostPerMessage.time(rules, messages, rounds * 4);
+      double a = CostPerMessage.time(rt, messages, rounds * 4);
+      double c = CostPerMessage.time(rtt, messages, rounds);
+      double e = CostPerMessage.time(rte, messages, rounds);
       System.err.printf(Locale.ROOT, "%s: rules %.1f us/message; rules + trained %.1f; rules + trained +"
           + " transformer (cascade, shipped gate: it reads %d of %d messages, %.1f%%) %.1f; with the transformer"
           + " on every message %.1f; so the tier costs %.0f us on a message it reads (%d rounds, one thread)%n",
@@ -76,14 +76,4 @@ public final class TransformerCostPerMessage {
     }
   }
 
-  private static double time(Detector d, List<Message> messages, int rounds) {
-    long start = System.nanoTime();
-    for (int r = 0; r < rounds; r++) {
-      ConversationTracker t = d.newTracker();
-      for (Message m : messages) {
-        t.observe(m);
-      }
-    }
-    return (System.nanoTime() - start) / 1e3 / rounds / messages.size();
-  }
 }

@@ -206,13 +206,7 @@ public final class TransformerTrainer {
 
     Detector rules = Detector.builder().serviceLoading(false).build();
     Detector rulesTrained = Detector.builder().serviceLoading(false).addClassifier(trained).build();
-    List<List<TuneCorpus.Conv>> foldConvs = new ArrayList<>();
-    for (int f = 0; f < Trainer.FOLDS; f++) {
-      foldConvs.add(new ArrayList<>());
-    }
-    for (TuneCorpus.Conv c : train) {
-      foldConvs.get(folds.get(c.scenario())).add(c);
-    }
+    List<List<TuneCorpus.Conv>> foldConvs = Trainer.foldConversations(train, folds);
     Scores baseOof = Scores.merge(foldConvs.stream().map(cs -> Scores.of(rulesTrained, cs)).toList());
     LOG.println("out-of-fold, rules + trained: " + baseOof);
 
