@@ -45,6 +45,7 @@ public final class DetectorBuilder {
   private final List<AssessmentListener> listeners = new ArrayList<>();
   private final Map<Language, Path> lexiconFiles = new EnumMap<>(Language.class);
   private @Nullable RiskCalibration calibration;
+  private RiskLevel signalFloor = RiskLevel.LOW;
 
   DetectorBuilder() {}
 
@@ -193,6 +194,26 @@ public final class DetectorBuilder {
     return this;
   }
 
+  /**
+   * The lowest conversation level at which a message's signals are reported (default {@link
+   * RiskLevel#LOW}). A signal is a fact about one message ("move to Snapchat", "how old are
+   * you"), and such facts fire in ordinary conversations every day (DESIGN: friends moving to
+   * Discord): where the risk model sees nothing at all (level NONE: a family conversation, a busy
+   * group room, both sides doing the same), the default keeps them out of {@link
+   * Assessment#signals()} and {@link Assessment#conversationSignals()}, so that a signal in the
+   * output is worth a moderator's glance. {@link Signal#VICTIM_DISTRESS} is always reported:
+   * self-harm language is never silenced by a judgement of the context. The message's {@link Assessment#evidence()} still lists
+   * the cue, and the risk model still weighs it. {@link RiskLevel#NONE} reports every signal a rule
+   * or model fires (for example, to count moves off the platform).
+   *
+   * <p>Measured on the tuning parts of the corpus (540 conversations; benign conversations carry
+   * no gold signal): signal micro-F1 0.811 with every signal, 0.826 from LOW.
+   */
+  public DetectorBuilder signalFloor(RiskLevel signalFloor) {
+    this.signalFloor = Objects.requireNonNull(signalFloor, "signalFloor");
+    return this;
+  }
+
   /** Adds a listener for level changes; see {@link AssessmentListener} for its contract. */
   public DetectorBuilder addListener(AssessmentListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -210,6 +231,6 @@ public final class DetectorBuilder {
         Set.copyOf(languages), maxConversations, maxSendersPerConversation, idleTimeout,
         maxMessageChars, clock, includeSnippets, serviceLoading, List.copyOf(extractors),
         List.copyOf(classifiers), List.copyOf(listeners), Map.copyOf(lexiconFiles),
-        calibration != null ? calibration : RiskCalibration.shipped()));
+        calibration != null ? calibration : RiskCalibration.shipped(), signalFloor));
   }
 }

@@ -68,6 +68,33 @@ class DetectorTest {
   }
 
   @Test
+  void signals_whereTheRiskModelSeesNothing_areReportedOnlyFromAFloorOfNone() {
+    // A move to Discord in a busy group room: the risk model keeps the room at NONE.
+    String[][] room = {{"a", "hey guys"}, {"b", "yo"}, {"c", "sup"}, {"d", "hi"},
+        {"a", "let's all move to discord, this app is laggy"}};
+    ConversationTracker byDefault = DETECTOR.newTracker();
+    ConversationTracker everySignal = Detector.builder().signalFloor(RiskLevel.NONE).build().newTracker();
+    Assessment quiet = null;
+    Assessment raw = null;
+    for (int i = 0; i < room.length; i++) {
+      quiet = byDefault.observe(msg("room", room[i][0], i, room[i][1]));
+      raw = everySignal.observe(msg("room", room[i][0], i, room[i][1]));
+    }
+    assertEquals(RiskLevel.NONE, quiet.level());
+    assertTrue(quiet.signals().isEmpty(), quiet.signals().toString());
+    assertTrue(quiet.conversationSignals().isEmpty());
+    assertFalse(quiet.evidence().isEmpty(), "the cue stays in the evidence");
+    assertTrue(raw.signals().contains(Signal.PLATFORM_MIGRATION), raw.signals().toString());
+    assertTrue(raw.conversationSignals().contains(Signal.PLATFORM_MIGRATION));
+
+    // One-to-one, the same move makes the conversation LOW and the signal is reported.
+    Assessment direct = DETECTOR.newTracker().observe(msg("dm", "a", 0, "add me on discord"));
+    assertTrue(direct.isAtLeast(RiskLevel.LOW));
+    assertTrue(direct.signals().contains(Signal.PLATFORM_MIGRATION), direct.signals().toString());
+    assertThrows(NullPointerException.class, () -> Detector.builder().signalFloor(null));
+  }
+
+  @Test
   void observe_theSameMovesFromBothSides_weighLessThanFromOneSide() {
     String[] adult = {"how old are you now?", "send me a pic of you in your new uniform",
         "can we video call tonight?", "is your mom home?", "i can pick you up saturday"};
@@ -345,8 +372,9 @@ class DetectorTest {
     String text = "what games do you play";
     Assessment rulesOnly = Detector.builder().serviceLoading(false).build().newTracker()
         .observe(msg("c", "u", 0, text));
+    // The floor NONE: the conversation stays at NONE, and the label is what is tested here.
     ConversationTracker t = Detector.builder().serviceLoading(false).addClassifier(extortionLabeller)
-        .build().newTracker();
+        .signalFloor(RiskLevel.NONE).build().newTracker();
     Assessment labelled = t.observe(msg("c", "u", 0, text));
     assertEquals(Stage.EXTORTION, labelled.stage());
     assertTrue(labelled.signals().contains(Signal.THREAT));

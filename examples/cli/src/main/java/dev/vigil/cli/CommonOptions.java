@@ -8,6 +8,7 @@ import dev.vigil.detector.Detector;
 import dev.vigil.detector.DetectorBuilder;
 import dev.vigil.detector.Language;
 import dev.vigil.detector.RiskCalibration;
+import dev.vigil.detector.RiskLevel;
 import dev.vigil.models.TrainedClassifierProvider;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -113,6 +114,11 @@ final class CommonOptions {
           + " with a listed author are GROOMING, the others BENIGN (used by eval).")
   @Nullable Path predators;
 
+  @Option(names = "--signal-floor", paramLabel = "LEVEL", defaultValue = "LOW",
+      description = "Lowest conversation level at which a message's signals are reported"
+          + " (default: ${DEFAULT-VALUE}); NONE reports every signal a rule or model fires.")
+  RiskLevel signalFloor = RiskLevel.LOW;
+
   @Option(names = "--snippets",
       description = "Include the matched text in evidence (off by default: snippets are message"
           + " text and must be protected like it).")
@@ -137,7 +143,7 @@ final class CommonOptions {
   /** The detector these options ask for, with the given risk calibration. */
   Detector buildDetector(RiskCalibration riskCalibration) {
     DetectorBuilder builder = Detector.builder().languages(lang.languages()).includeSnippets(snippets)
-        .calibration(riskCalibration);
+        .calibration(riskCalibration).signalFloor(signalFloor);
     Detector detector = switch (tiers) {
       case RULES -> builder.serviceLoading(false).build();
       case RULES_TRAINED -> builder.serviceLoading(false)

@@ -46,6 +46,8 @@ final class DefaultTracker implements ConversationTracker {
   static final double SIGNAL_THRESHOLD = 0.5;
   /** The threshold for the suspect of a conversation already at MEDIUM or above. */
   static final double CONTEXT_THRESHOLD = 0.35;
+  /** The signals reported below the signal floor (see DetectorBuilder.signalFloor). */
+  private static final int ALWAYS_REPORTED = 1 << Signal.VICTIM_DISTRESS.ordinal();
   private static final int SWEEP_PER_MESSAGE = 2;
   private static final int EVICTION_SAMPLE = 16;
   private static final Stage[] STAGES = Stage.values();
@@ -230,7 +232,6 @@ final class DefaultTracker implements ConversationTracker {
         signalMask |= 1 << i;
       }
     }
-    Set<Signal> signals = signalsOf(signalMask);
     updateSender(sender, scores, messageStage, now, sc.text.isQuestion(), message);
     state.messageCount++;
     if (state.firstTime == Long.MIN_VALUE) {
@@ -268,6 +269,14 @@ final class DefaultTracker implements ConversationTracker {
     state.suspect = (byte) (bestIndex >= 0 && level.isAtLeast(RiskLevel.LOW) ? bestIndex : -1);
     SenderState lead = bestIndex >= 0 ? state.senders[bestIndex] : (bestIndex == -2 ? sender : null);
 
+    // Signals are reported from the configured level on (DetectorBuilder.signalFloor): where the
+    // risk model sees nothing, a lone "how old r u" or "add me on snap" is everyday chat. Distress
+    // is always reported: self-harm language is never silenced by a judgement of the context.
+    if (!level.isAtLeast(config.signalFloor())) {
+      signalMask &= ALWAYS_REPORTED;
+    }
+    sender.signalsFired |= signalMask;
+    Set<Signal> signals = signalsOf(signalMask);
     Stage currentStage = lead == null ? null : lead.frontier();
     Set<Stage> reached = stagesOf(lead == null ? 0 : lead.stagesReached);
     int conversationMask = signalMask;
@@ -325,9 +334,6 @@ final class DefaultTracker implements ConversationTracker {
       float v = (float) signalRisk[i];
       if (v > s.signalEvidence[i]) {
         s.signalEvidence[i] = v;
-      }
-      if (scores.signal[i] >= SIGNAL_THRESHOLD) {
-        s.signalsFired |= 1 << i;
       }
     }
     if (stage != null) {

@@ -3,6 +3,7 @@ package dev.vigil.detector.internal.engine;
 import dev.vigil.detector.AssessmentListener;
 import dev.vigil.detector.Language;
 import dev.vigil.detector.RiskCalibration;
+import dev.vigil.detector.RiskLevel;
 import dev.vigil.detector.spi.Classifier;
 import dev.vigil.detector.spi.FeatureExtractor;
 import java.nio.file.Path;
@@ -26,4 +27,5 @@ public record DetectorConfig(
     List<Classifier> classifiers,
     List<AssessmentListener> listeners,
     Map<Language, Path> lexiconFiles,
-    RiskCalibration calibration) {}
+    RiskCalibration calibration,
+    RiskLevel signalFloor) {}
