@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,11 +109,12 @@ public final class Trainer {
    */
   static final double MIN_RISK = 0.45;
   /**
-   * The out-of-fold precision a confident label must reach on every training message (benign and
-   * early ones included, no cascade gate): such a label shows on any message. Fixed by design,
-   * high because a label outside a flagged conversation is read by a moderator without context.
+   * The out-of-fold precisions a confident label may be asked to reach on every training message
+   * (benign and early ones included, no cascade gate); chosen with the cascade's target by running
+   * the whole detector on the out-of-fold conversations. High, because such a label shows on any
+   * message from LOW on (DetectorBuilder.signalFloor) and a moderator may read it without context.
    */
-  static final double CONFIDENT_PRECISION = 0.9;
+  static final double[] CONFIDENT_PRECISIONS = {0.8, 0.9};
   static final String DOMAIN = "dev.vigil.models";
   static final String MODEL_FILE = "linear.onnx";
 
@@ -201,26 +203,30 @@ public final class Trainer {
       }
       LOG.printf(Locale.ROOT, "epochs %d, out-of-fold per label (tp/fp at probability thresholds):%n", epochs);
       diagnose(examples, oofStage, oofSignal);
-      double[][] confident = confidentThresholds(examples, oofStage, oofSignal);
-      for (double target : PRECISION_TARGETS) {
-        double[][] thresholds = thresholds(examples, oofStage, oofSignal, target);
-        List<Scores> parts = new ArrayList<>();
-        for (int f = 0; f < FOLDS; f++) {
-          TribuoModels m = foldModels.get(f).models();
-          Detector d = Detector.builder().serviceLoading(false)
-              .addClassifier(new TrainedClassifier(features, m, mapping(m, thresholds, confident), MIN_RISK, false))
-              .build();
-          parts.add(Scores.of(d, foldConvs.get(f)));
-        }
-        Scores s = Scores.merge(parts);
-        double objective = objective(rulesOof, s);
-        LOG.printf(Locale.ROOT, "  epochs %d target %.2f: %s -> %.4f%n", epochs, target, s, objective);
-        if (best == null || objective > best.objective + 1e-9) {
-          best = new Choice(epochs, target, thresholds, confident, s, objective);
+      for (double confidentPrecision : CONFIDENT_PRECISIONS) {
+        double[][] confident = confidentThresholds(examples, oofStage, oofSignal, confidentPrecision);
+        for (double target : PRECISION_TARGETS) {
+          double[][] thresholds = thresholds(examples, oofStage, oofSignal, target);
+          List<Scores> parts = new ArrayList<>();
+          for (int f = 0; f < FOLDS; f++) {
+            TribuoModels m = foldModels.get(f).models();
+            Detector d = Detector.builder().serviceLoading(false)
+                .addClassifier(new TrainedClassifier(features, m, mapping(m, thresholds, confident), MIN_RISK, false))
+                .build();
+            parts.add(Scores.of(d, foldConvs.get(f)));
+          }
+          Scores s = Scores.merge(parts);
+          double objective = objective(rulesOof, s);
+          LOG.printf(Locale.ROOT, "  epochs %d target %.2f confident %.2f: %s -> %.4f%n", epochs, target,
+              confidentPrecision, s, objective);
+          if (best == null || objective > best.objective + 1e-9) {
+            best = new Choice(epochs, target, confidentPrecision, thresholds, confident, s, objective);
+          }
         }
       }
     }
-    LOG.printf(Locale.ROOT, "chosen: epochs %d, precision target %.2f%n", best.epochs, best.target);
+    LOG.printf(Locale.ROOT, "chosen: epochs %d, precision target %.2f, confident precision %.2f%n", best.epochs,
+        best.target, best.confidentPrecision);
 
     // Final fit on the whole training part; held-back figures.
     Fitted fitted = fit(examples, best.epochs);
@@ -279,8 +285,8 @@ public final class Trainer {
     calibration.put("precision_target", best.target);
     calibration.put("report_range", "[" + REPORT_LOW + ", " + REPORT_HIGH + "], fixed by design");
     calibration.put("min_risk", MIN_RISK + ", fixed by design");
-    calibration.put("confident_precision", CONFIDENT_PRECISION + " out of fold on every original training"
-        + " message (no gate), fixed by design");
+    calibration.put("confident_precision", best.confidentPrecision + " out of fold on every original training"
+        + " message (no gate), chosen from " + Arrays.toString(CONFIDENT_PRECISIONS) + " with the precision target");
     calibration.set("out_of_fold_rules_only", scoresJson(json, rulesOof));
     calibration.set("out_of_fold_rules_and_trained", scoresJson(json, best.scores));
 
@@ -309,8 +315,8 @@ public final class Trainer {
   }
 
   /** What cross-validation chose. */
-  private record Choice(int epochs, double target, double[][] thresholds, double[][] confident, Scores scores,
-      double objective) {}
+  private record Choice(int epochs, double target, double confidentPrecision, double[][] thresholds,
+      double[][] confident, Scores scores, double objective) {}
 
   /** The augmented copies of a training conversation (seeded by its id). */
   static List<TuneCorpus.Conv> augmented(TuneCorpus.Conv c) {
@@ -599,11 +605,12 @@ public final class Trainer {
   }
 
   /**
-   * Confident thresholds: per label, the lowest probability with {@value #CONFIDENT_PRECISION}
-   * out-of-fold precision on every original training message, whatever the conversation's risk.
+   * Confident thresholds: per label, the lowest probability with {@code precision} out-of-fold
+   * precision on every original training message, whatever the conversation's risk.
    */
-  static double[][] confidentThresholds(List<Ex> examples, double[][] oofStage, double[][] oofSignal) {
-    return thresholds(examples, oofStage, oofSignal, CONFIDENT_PRECISION, 0);
+  static double[][] confidentThresholds(List<Ex> examples, double[][] oofStage, double[][] oofSignal,
+      double precision) {
+    return thresholds(examples, oofStage, oofSignal, precision, 0);
   }
 
   private static double[][] thresholds(List<Ex> examples, double[][] oofStage, double[][] oofSignal,
