@@ -207,10 +207,10 @@ public final class DetectorBuilder {
    * RiskLevel#NONE} reports every signal a rule or model fires (for example, to count moves off the
    * platform).
    *
-   * <p>Measured with every tier (benign conversations carry no gold signal): signal micro-F1 0.811
-   * with every signal and 0.821 from LOW on the tuning parts (636 conversations, in sample);
-   * 0.719 either way on the held-out parts (208 conversations). On NPS Chat (real adult chat) the
-   * floor takes the messages reporting a signal from 18.0 to 1.8 per 1,000.
+   * <p>Measured with every tier (benign conversations carry no gold signal): signal micro-F1 0.812
+   * with every signal and 0.822 from LOW on the tuning parts (636 conversations, in sample);
+   * 0.720 and 0.721 on the held-out parts (208 conversations). On NPS Chat (real adult chat) the
+   * floor takes the messages reporting a signal from 17.1 to 1.8 per 1,000.
    */
   public DetectorBuilder signalFloor(RiskLevel signalFloor) {
     this.signalFloor = Objects.requireNonNull(signalFloor, "signalFloor");
