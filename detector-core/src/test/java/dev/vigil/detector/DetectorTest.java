@@ -95,6 +95,25 @@ class DetectorTest {
   }
 
   @Test
+  void distress_inOrdinaryChat_followsTheFloorLikeEverySignal() {
+    // Exam hyperbole among classmates: the words of distress, no grooming around them.
+    String[][] chat = {{"a", "chem test tomorrow"}, {"b", "i know literally nothing, i want to die"}};
+    ConversationTracker byDefault = DETECTOR.newTracker();
+    ConversationTracker everySignal = Detector.builder().signalFloor(RiskLevel.NONE).build().newTracker();
+    Assessment quiet = null;
+    Assessment raw = null;
+    for (int i = 0; i < chat.length; i++) {
+      quiet = byDefault.observe(msg("exam", chat[i][0], i, chat[i][1]));
+      raw = everySignal.observe(msg("exam", chat[i][0], i, chat[i][1]));
+    }
+    assertEquals(RiskLevel.NONE, quiet.level());
+    assertFalse(quiet.signals().contains(Signal.VICTIM_DISTRESS), quiet.signals().toString());
+    assertTrue(quiet.evidence().stream().anyMatch(e -> e.signal() == Signal.VICTIM_DISTRESS),
+        "the cue stays in the evidence: " + quiet.evidence());
+    assertTrue(raw.signals().contains(Signal.VICTIM_DISTRESS), raw.signals().toString());
+  }
+
+  @Test
   void observe_theSameMovesFromBothSides_weighLessThanFromOneSide() {
     String[] adult = {"how old are you now?", "send me a pic of you in your new uniform",
         "can we video call tonight?", "is your mom home?", "i can pick you up saturday"};

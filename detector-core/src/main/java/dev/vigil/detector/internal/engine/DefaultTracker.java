@@ -47,7 +47,6 @@ final class DefaultTracker implements ConversationTracker {
   /** The threshold for the suspect of a conversation already at MEDIUM or above. */
   static final double CONTEXT_THRESHOLD = 0.35;
   /** The signals reported below the signal floor (see DetectorBuilder.signalFloor). */
-  private static final int ALWAYS_REPORTED = 1 << Signal.VICTIM_DISTRESS.ordinal();
   private static final int SWEEP_PER_MESSAGE = 2;
   private static final int EVICTION_SAMPLE = 16;
   private static final Stage[] STAGES = Stage.values();
@@ -270,10 +269,10 @@ final class DefaultTracker implements ConversationTracker {
     SenderState lead = bestIndex >= 0 ? state.senders[bestIndex] : (bestIndex == -2 ? sender : null);
 
     // Signals are reported from the configured level on (DetectorBuilder.signalFloor): where the
-    // risk model sees nothing, a lone "how old r u" or "add me on snap" is everyday chat. Distress
-    // is always reported: self-harm language is never silenced by a judgement of the context.
+    // risk model sees nothing, a lone "how old r u", "add me on snap" or "i want to die, 0 wins"
+    // is everyday chat. The cue stays in the evidence either way.
     if (!level.isAtLeast(config.signalFloor())) {
-      signalMask &= ALWAYS_REPORTED;
+      signalMask = 0;
     }
     sender.signalsFired |= signalMask;
     Set<Signal> signals = signalsOf(signalMask);
