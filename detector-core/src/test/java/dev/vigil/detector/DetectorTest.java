@@ -95,6 +95,28 @@ class DetectorTest {
   }
 
   @Test
+  void signals_onceThereIsASuspect_areTheSuspectsMovesAndTheTargetsDistress() {
+    String[][] chat = {
+        {"adult", "ur so mature for ur age. how old are you?"},
+        {"kid", "13. how old are you?"},
+        {"adult", "dont tell ur parents we talk ok? add me on snap"},
+        {"kid", "im so scared i want to die"}};
+    ConversationTracker byDefault = DETECTOR.newTracker();
+    ConversationTracker everySignal = Detector.builder().signalFloor(RiskLevel.NONE).build().newTracker();
+    Assessment[] quiet = new Assessment[chat.length];
+    Assessment[] raw = new Assessment[chat.length];
+    for (int i = 0; i < chat.length; i++) {
+      quiet[i] = byDefault.observe(msg("dm", chat[i][0], i, chat[i][1]));
+      raw[i] = everySignal.observe(msg("dm", chat[i][0], i, chat[i][1]));
+    }
+    assertEquals("adult", quiet[1].suspect());
+    assertTrue(raw[1].signals().contains(Signal.AGE_QUERY), "the cue fires: " + raw[1].signals());
+    assertFalse(quiet[1].signals().contains(Signal.AGE_QUERY), "asked back, not the suspect's move");
+    assertTrue(quiet[2].signals().contains(Signal.SECRECY_REQUEST), quiet[2].signals().toString());
+    assertTrue(quiet[3].signals().contains(Signal.VICTIM_DISTRESS), quiet[3].signals().toString());
+  }
+
+  @Test
   void distress_inOrdinaryChat_followsTheFloorLikeEverySignal() {
     // Exam hyperbole among classmates: the words of distress, no grooming around them.
     String[][] chat = {{"a", "chem test tomorrow"}, {"b", "i know literally nothing, i want to die"}};

@@ -116,7 +116,8 @@ final class CommonOptions {
 
   @Option(names = "--signal-floor", paramLabel = "LEVEL", defaultValue = "LOW",
       description = "Lowest conversation level at which a message's signals are reported"
-          + " (default: ${DEFAULT-VALUE}); NONE reports every signal a rule or model fires.")
+          + " (default: ${DEFAULT-VALUE}); from it on, the suspect's moves and the others'"
+          + " distress. NONE reports every signal a rule or model fires, from everyone.")
   RiskLevel signalFloor = RiskLevel.LOW;
 
   @Option(names = "--snippets",

@@ -46,7 +46,8 @@ final class DefaultTracker implements ConversationTracker {
   static final double SIGNAL_THRESHOLD = 0.5;
   /** The threshold for the suspect of a conversation already at MEDIUM or above. */
   static final double CONTEXT_THRESHOLD = 0.35;
-  /** The signals reported below the signal floor (see DetectorBuilder.signalFloor). */
+  /** The one signal that is the target's, not the suspect's (DESIGN: VICTIM_DISTRESS). */
+  private static final int DISTRESS_BIT = 1 << Signal.VICTIM_DISTRESS.ordinal();
   private static final int SWEEP_PER_MESSAGE = 2;
   private static final int EVICTION_SAMPLE = 16;
   private static final Stage[] STAGES = Stage.values();
@@ -273,6 +274,11 @@ final class DefaultTracker implements ConversationTracker {
     // is everyday chat. The cue stays in the evidence either way.
     if (!level.isAtLeast(config.signalFloor())) {
       signalMask = 0;
+    } else if (state.suspect >= 0 && config.signalFloor() != RiskLevel.NONE) {
+      // Signals name the suspect's moves and the target's distress (DESIGN): once the risk model
+      // has a suspect, the others' cues ("how old are you?" asked back) are not the suspect's
+      // moves, and the suspect's own "please don't leave me" is not a victim's distress.
+      signalMask &= state.senders[state.suspect] == sender ? ~DISTRESS_BIT : DISTRESS_BIT;
     }
     sender.signalsFired |= signalMask;
     Set<Signal> signals = signalsOf(signalMask);
