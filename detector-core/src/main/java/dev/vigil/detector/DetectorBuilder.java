@@ -45,7 +45,7 @@ public final class DetectorBuilder {
   private final List<AssessmentListener> listeners = new ArrayList<>();
   private final Map<Language, Path> lexiconFiles = new EnumMap<>(Language.class);
   private @Nullable RiskCalibration calibration;
-  private RiskLevel signalFloor = RiskLevel.LOW;
+  private final Map<Signal, RiskLevel> signalFloors = defaultSignalFloors();
 
   DetectorBuilder() {}
 
@@ -195,33 +195,61 @@ public final class DetectorBuilder {
   }
 
   /**
-   * The lowest conversation level at which a message's signals are reported (default {@link
-   * RiskLevel#LOW}). A signal is a fact about one message ("move to Snapchat", "how old are
-   * you"), and such facts fire in ordinary conversations every day (DESIGN: friends moving to
-   * Discord): where the risk model sees nothing at all (level NONE: a family conversation, a busy
-   * group room, both sides doing the same), the default keeps them out of {@link
-   * Assessment#signals()} and {@link Assessment#conversationSignals()}, so that a signal in the
-   * output is worth a moderator's glance. This includes {@link Signal#VICTIM_DISTRESS}: it is a
-   * victim's distress in a grooming or sextortion conversation, and in ordinary chat its words are
-   * mostly hyperbole ("i want to die, 3 games 0 wins") or adults' instructions ("please don't post
-   * her face"). The message's {@link Assessment#evidence()} still lists the cue, and the risk
-   * model still weighs it. From the floor on, once the risk model names a suspect, a signal is
-   * reported as DESIGN defines it: the suspect's moves from the suspect's messages, {@link
-   * Signal#VICTIM_DISTRESS} from the other participants' ("how old are you?" asked back by the
-   * child is not the suspect's move). {@link RiskLevel#NONE} reports every signal a rule or model
-   * fires, from every participant: use it to count moves off the platform, or to route every
-   * distress cue to a wellbeing team (Vigil is not a self-harm classifier; its distress rules are
-   * written for sextortion victims).
+   * The lowest conversation level at which every signal is reported; {@link RiskLevel#NONE}
+   * reports every signal a rule or model fires, from every participant (to count moves off the
+   * platform, or to route every distress cue to a wellbeing team: Vigil is not a self-harm
+   * classifier, its distress rules are written for sextortion victims).
+   *
+   * <p>By default each signal has its own floor. A signal is a fact about one message ("move to
+   * Snapchat", "how old are you"), and such facts fire in ordinary conversations every day
+   * (DESIGN: friends moving to Discord). The early moves (AGE_QUERY, GIFT_OFFER,
+   * PLATFORM_MIGRATION, IMAGE_REQUEST, CAMERA_REQUEST) are reported from LOW: where the risk model
+   * sees nothing at all (a family conversation, a busy group room, both sides doing the same) they
+   * are everyday chat. The late ones (SECRECY_REQUEST, MEETING_REQUEST, THREAT, PAYMENT_DEMAND,
+   * VICTIM_DISTRESS) are reported from MEDIUM: in grooming and sextortion they come once the
+   * pattern is there, and at LOW they are look-alikes (a surprise party, a lift with a parent, a
+   * sibling's "pay me or I tell mum", "i want to die, 3 games 0 wins"). Below its floor a cue is
+   * not in {@link Assessment#signals()} nor {@link Assessment#conversationSignals()}; it stays in
+   * {@link Assessment#evidence()}, and the risk model weighs it all the same.
+   *
+   * <p>From its floor on (unless the floor is NONE), once the risk model names a suspect, a
+   * signal is reported as DESIGN defines it: the suspect's moves from the suspect's messages,
+   * VICTIM_DISTRESS from the other participants' ("how old are you?" asked back by the child is
+   * not the suspect's move).
    *
    * <p>Measured with every tier on the tuning parts (636 conversations, in sample; benign
-   * conversations carry no gold signal): signal micro-F1 0.812 with every signal, 0.823 from LOW
-   * with distress exempt (the rule before 2026-11-23's last change), 0.826 from LOW for every
-   * signal (distress: 3 true and 28 false reports fewer), 0.843 with the signals attributed to
-   * their roles (109 false reports fewer, no true one lost). Held-out figures are in the README.
+   * conversations carry no gold signal): signal micro-F1 0.812 with every signal from everyone;
+   * 0.826 with one floor of LOW; 0.843 with the roles attributed (109 false reports fewer, no true
+   * one lost); with the late signals from MEDIUM, see the README (held-out figures too).
    */
-  public DetectorBuilder signalFloor(RiskLevel signalFloor) {
-    this.signalFloor = Objects.requireNonNull(signalFloor, "signalFloor");
+  public DetectorBuilder signalFloor(RiskLevel floor) {
+    Objects.requireNonNull(floor, "floor");
+    signalFloors.replaceAll((signal, old) -> floor);
     return this;
+  }
+
+  /**
+   * The lowest conversation level at which one signal is reported (see {@link
+   * #signalFloor(RiskLevel)}).
+   */
+  public DetectorBuilder signalFloor(Signal signal, RiskLevel floor) {
+    signalFloors.put(Objects.requireNonNull(signal, "signal"),
+        Objects.requireNonNull(floor, "floor"));
+    return this;
+  }
+
+  /** The default floors: early moves from LOW, late steps from MEDIUM. */
+  private static Map<Signal, RiskLevel> defaultSignalFloors() {
+    Map<Signal, RiskLevel> floors = new EnumMap<>(Signal.class);
+    for (Signal signal : Signal.values()) {
+      floors.put(signal, switch (signal) {
+        case AGE_QUERY, GIFT_OFFER, PLATFORM_MIGRATION, IMAGE_REQUEST, CAMERA_REQUEST ->
+            RiskLevel.LOW;
+        case SECRECY_REQUEST, MEETING_REQUEST, THREAT, PAYMENT_DEMAND, VICTIM_DISTRESS ->
+            RiskLevel.MEDIUM;
+      });
+    }
+    return floors;
   }
 
   /** Adds a listener for level changes; see {@link AssessmentListener} for its contract. */
@@ -241,6 +269,6 @@ public final class DetectorBuilder {
         Set.copyOf(languages), maxConversations, maxSendersPerConversation, idleTimeout,
         maxMessageChars, clock, includeSnippets, serviceLoading, List.copyOf(extractors),
         List.copyOf(classifiers), List.copyOf(listeners), Map.copyOf(lexiconFiles),
-        calibration != null ? calibration : RiskCalibration.shipped(), signalFloor));
+        calibration != null ? calibration : RiskCalibration.shipped(), Map.copyOf(signalFloors)));
   }
 }

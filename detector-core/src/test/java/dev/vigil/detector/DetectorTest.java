@@ -117,6 +117,20 @@ class DetectorTest {
   }
 
   @Test
+  void lateSteps_areReportedFromMediumByDefault_andEachSignalsFloorCanBeSet() {
+    // A lone "keep this between us" makes a one-to-one chat LOW: a surprise, a confidence.
+    Message secret = msg("dm", "a", 0, "lets keep this between us ok");
+    Assessment byDefault = DETECTOR.newTracker().observe(secret);
+    assertEquals(RiskLevel.LOW, byDefault.level());
+    assertFalse(byDefault.signals().contains(Signal.SECRECY_REQUEST), byDefault.signals().toString());
+    Assessment fromLow = Detector.builder().signalFloor(Signal.SECRECY_REQUEST, RiskLevel.LOW)
+        .build().newTracker().observe(secret);
+    assertTrue(fromLow.signals().contains(Signal.SECRECY_REQUEST), fromLow.signals().toString());
+    assertThrows(NullPointerException.class,
+        () -> Detector.builder().signalFloor(null, RiskLevel.LOW));
+  }
+
+  @Test
   void distress_inOrdinaryChat_followsTheFloorLikeEverySignal() {
     // Exam hyperbole among classmates: the words of distress, no grooming around them.
     String[][] chat = {{"a", "chem test tomorrow"}, {"b", "i know literally nothing, i want to die"}};

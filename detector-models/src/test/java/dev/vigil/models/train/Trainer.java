@@ -112,7 +112,8 @@ public final class Trainer {
    * The out-of-fold precisions a confident label may be asked to reach on every training message
    * (benign and early ones included, no cascade gate); chosen with the cascade's target by running
    * the whole detector on the out-of-fold conversations. High, because such a label shows on any
-   * message from LOW on (DetectorBuilder.signalFloor) and a moderator may read it without context.
+   * message from its floor on (DetectorBuilder.signalFloor) and a moderator may read it without
+   * context.
    */
   static final double[] CONFIDENT_PRECISIONS = {0.8, 0.9};
   static final String DOMAIN = "dev.vigil.models";

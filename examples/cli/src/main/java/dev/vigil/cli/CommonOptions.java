@@ -114,11 +114,12 @@ final class CommonOptions {
           + " with a listed author are GROOMING, the others BENIGN (used by eval).")
   @Nullable Path predators;
 
-  @Option(names = "--signal-floor", paramLabel = "LEVEL", defaultValue = "LOW",
-      description = "Lowest conversation level at which a message's signals are reported"
-          + " (default: ${DEFAULT-VALUE}); from it on, the suspect's moves and the others'"
-          + " distress. NONE reports every signal a rule or model fires, from everyone.")
-  RiskLevel signalFloor = RiskLevel.LOW;
+  @Option(names = "--signal-floor", paramLabel = "LEVEL",
+      description = "Lowest conversation level at which every signal is reported (default: the"
+          + " detector's, LOW for the early moves and MEDIUM for secrecy, meetings, threats,"
+          + " payment demands and distress; from there on, the suspect's moves and the others'"
+          + " distress). NONE reports every signal a rule or model fires, from everyone.")
+  @Nullable RiskLevel signalFloor;
 
   @Option(names = "--snippets",
       description = "Include the matched text in evidence (off by default: snippets are message"
@@ -144,7 +145,10 @@ final class CommonOptions {
   /** The detector these options ask for, with the given risk calibration. */
   Detector buildDetector(RiskCalibration riskCalibration) {
     DetectorBuilder builder = Detector.builder().languages(lang.languages()).includeSnippets(snippets)
-        .calibration(riskCalibration).signalFloor(signalFloor);
+        .calibration(riskCalibration);
+    if (signalFloor != null) {
+      builder.signalFloor(signalFloor);
+    }
     Detector detector = switch (tiers) {
       case RULES -> builder.serviceLoading(false).build();
       case RULES_TRAINED -> builder.serviceLoading(false)

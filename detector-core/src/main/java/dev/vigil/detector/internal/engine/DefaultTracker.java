@@ -62,12 +62,25 @@ final class DefaultTracker implements ConversationTracker {
   /** Hashes of recently evicted conversation ids, to flag a restart (may rarely err). */
   private final int[] evictedHashes = new int[4096];
   private final long idleMillis;
+  /** By level ordinal: the signals reported in a conversation at that level (their floors). */
+  private final int[] reportedAt = new int[RiskLevel.values().length];
+  /** Signals whose floor is NONE: reported raw, from every participant. */
+  private final int reportedFromEveryone;
 
   DefaultTracker(DefaultDetector detector) {
     this.detector = detector;
     this.config = detector.config;
     this.cursor = conversations.values().iterator();
     this.idleMillis = config.idleTimeout().toMillis();
+    int raw = 0;
+    for (Signal signal : SIGNALS) {
+      int floor = config.signalFloors().get(signal).ordinal();
+      for (int level = floor; level < reportedAt.length; level++) {
+        reportedAt[level] |= 1 << signal.ordinal();
+      }
+      raw |= floor == 0 ? 1 << signal.ordinal() : 0;
+    }
+    this.reportedFromEveryone = raw;
   }
 
   @Override
@@ -269,16 +282,16 @@ final class DefaultTracker implements ConversationTracker {
     state.suspect = (byte) (bestIndex >= 0 && level.isAtLeast(RiskLevel.LOW) ? bestIndex : -1);
     SenderState lead = bestIndex >= 0 ? state.senders[bestIndex] : (bestIndex == -2 ? sender : null);
 
-    // Signals are reported from the configured level on (DetectorBuilder.signalFloor): where the
-    // risk model sees nothing, a lone "how old r u", "add me on snap" or "i want to die, 0 wins"
-    // is everyday chat. The cue stays in the evidence either way.
-    if (!level.isAtLeast(config.signalFloor())) {
-      signalMask = 0;
-    } else if (state.suspect >= 0 && config.signalFloor() != RiskLevel.NONE) {
+    // Signals are reported from their floor on (DetectorBuilder.signalFloor): where the risk model
+    // sees nothing, a lone "how old r u", "add me on snap" or "i want to die, 0 wins" is everyday
+    // chat; a late step at LOW is a look-alike. The cue stays in the evidence either way.
+    signalMask &= reportedAt[level.ordinal()];
+    if (state.suspect >= 0) {
       // Signals name the suspect's moves and the target's distress (DESIGN): once the risk model
       // has a suspect, the others' cues ("how old are you?" asked back) are not the suspect's
       // moves, and the suspect's own "please don't leave me" is not a victim's distress.
-      signalMask &= state.senders[state.suspect] == sender ? ~DISTRESS_BIT : DISTRESS_BIT;
+      int ofTheirRole = state.senders[state.suspect] == sender ? ~DISTRESS_BIT : DISTRESS_BIT;
+      signalMask &= ofTheirRole | reportedFromEveryone;
     }
     sender.signalsFired |= signalMask;
     Set<Signal> signals = signalsOf(signalMask);

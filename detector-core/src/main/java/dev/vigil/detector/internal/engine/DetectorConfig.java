@@ -4,6 +4,7 @@ import dev.vigil.detector.AssessmentListener;
 import dev.vigil.detector.Language;
 import dev.vigil.detector.RiskCalibration;
 import dev.vigil.detector.RiskLevel;
+import dev.vigil.detector.Signal;
 import dev.vigil.detector.spi.Classifier;
 import dev.vigil.detector.spi.FeatureExtractor;
 import java.nio.file.Path;
@@ -28,4 +29,4 @@ public record DetectorConfig(
     List<AssessmentListener> listeners,
     Map<Language, Path> lexiconFiles,
     RiskCalibration calibration,
-    RiskLevel signalFloor) {}
+    Map<Signal, RiskLevel> signalFloors) {}
