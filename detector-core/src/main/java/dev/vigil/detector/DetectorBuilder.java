@@ -220,7 +220,7 @@ public final class DetectorBuilder {
    * <p>Measured with every tier on the tuning parts (636 conversations, in sample; benign
    * conversations carry no gold signal): signal micro-F1 0.812 with every signal from everyone;
    * 0.826 with one floor of LOW; 0.843 with the roles attributed (109 false reports fewer, no true
-   * one lost); with the late signals from MEDIUM, see the README (held-out figures too).
+   * one lost); 0.854 with the late signals from MEDIUM. Held-out figures are in the README.
    */
   public DetectorBuilder signalFloor(RiskLevel floor) {
     Objects.requireNonNull(floor, "floor");
