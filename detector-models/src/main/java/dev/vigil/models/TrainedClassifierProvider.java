@@ -58,9 +58,10 @@ public final class TrainedClassifierProvider implements ClassifierProvider {
   public static final String COUNTS_TOWARD_RISK = "counts_toward_risk";
   /**
    * The parameter that turns off the confident labels ({@code false}; default {@code true}): with
-   * them the tier reads every message and names a step it is confident of (90% out-of-fold
-   * precision on every message) even before the rules see risk; without them it runs only in the
-   * cascade, on conversations at {@code min_risk} or above, and costs nothing elsewhere.
+   * them the tier reads every message and names a step it is confident of (the out-of-fold
+   * precision chosen at training, 80 or 90%, on every message) even before the rules see risk;
+   * without them it runs only in the cascade, on conversations at {@code min_risk} or above, and
+   * costs nothing elsewhere.
    */
   public static final String CONFIDENT_LABELS = "confident_labels";
   private static final Set<String> PARAMETERS = Set.of(PATH, MIN_RISK, STANDALONE, COUNTS_TOWARD_RISK,

@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Confident thresholds ({@link #withConfident}) add a second way to report, on any message,
  * also outside the cascade: a label whose probability reaches its confident threshold (chosen at
- * training for 90% out-of-fold precision on every training message, ordinary and benign ones
- * included) is reported with {@value #CONFIDENT_SCORE}, the engine's reporting threshold, so that it
+ * training for an out-of-fold precision of 80 or 90% on every training message, ordinary and
+ * benign ones included) is reported with {@value #CONFIDENT_SCORE}, the engine's reporting threshold, so that it
  * shows as the message's label. In the default label-only mode such a label never raises risk.
  * Immutable and thread-safe.
  */

@@ -101,8 +101,8 @@ public final class TrainedClassifier implements Classifier {
    *
    * <p>A model with confident thresholds (manifest: {@code confident_thresholds}) also reads every
    * other message and reports a label there only when its probability reaches the label's
-   * confident threshold (chosen at training for 90% out-of-fold precision on every message,
-   * ordinary and benign ones included). Such a label names the step; in the default label-only mode
+   * confident threshold (chosen at training for an out-of-fold precision of 80 or 90% on every
+   * message, ordinary and benign ones included; the manifest says which). Such a label names the step; in the default label-only mode
    * it never raises risk, so a benign conversation's level is unchanged.
    */
   @Override
