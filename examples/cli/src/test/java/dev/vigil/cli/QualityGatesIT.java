@@ -78,14 +78,18 @@ class QualityGatesIT {
     atMost(r, "/benign/alerts_per_1000", Floors.SMS_ALERTS_PER_1000);
   }
 
-  /** The floors, in one place. Raise them when detection improves. */
+  /**
+   * The floors, in one place, a little under the default tiers' figures on {@code corpus/test}
+   * (2026-11-23, commit c20916f: recall 0.917, precision 0.943, F0.5 0.938, stage 0.671, signal
+   * 0.737, latency-weighted F1 0.617). Raise them when detection improves.
+   */
   static final class Floors {
     static final double RECALL = 0.88;
-    static final double PRECISION = 0.82;
-    static final double F05 = 0.85;
-    static final double STAGE_MACRO_F1 = 0.47;
-    static final double SIGNAL_MICRO_F1 = 0.62;
-    static final double LATENCY_WEIGHTED_F1 = 0.55;
+    static final double PRECISION = 0.90;
+    static final double F05 = 0.90;
+    static final double STAGE_MACRO_F1 = 0.63;
+    static final double SIGNAL_MICRO_F1 = 0.70;
+    static final double LATENCY_WEIGHTED_F1 = 0.58;
     /** Alert episodes (a conversation entering HIGH or above) per 1,000 messages. */
     static final double NPS_EPISODES_PER_1000 = 0.5;
     static final double SMS_ALERTS_PER_1000 = 0.5;
