@@ -27,10 +27,22 @@ import org.junit.jupiter.api.Test;
 class DetectorTest {
 
   private static final Detector DETECTOR = Detector.builder().build();
+  /** Every signal a rule fires, from everyone: the cues below the default floors and roles. */
+  private static final Detector EVERY_SIGNAL = Detector.builder().signalFloor(RiskLevel.NONE).build();
   private static final Instant T0 = Instant.parse("2026-03-01T17:00:00Z");
 
   private static Message msg(String conversation, String sender, int minute, String text) {
     return Message.of(conversation, sender, T0.plusSeconds(60L * minute), text);
+  }
+
+  /** Feeds {sender, text} pairs one minute apart to a new tracker; every message's assessment. */
+  private static Assessment[] replay(Detector detector, String conversation, String[][] chat) {
+    ConversationTracker tracker = detector.newTracker();
+    Assessment[] out = new Assessment[chat.length];
+    for (int i = 0; i < chat.length; i++) {
+      out[i] = tracker.observe(msg(conversation, chat[i][0], i, chat[i][1]));
+    }
+    return out;
   }
 
   @Test
@@ -72,14 +84,8 @@ class DetectorTest {
     // A move to Discord in a busy group room: the risk model keeps the room at NONE.
     String[][] room = {{"a", "hey guys"}, {"b", "yo"}, {"c", "sup"}, {"d", "hi"},
         {"a", "let's all move to discord, this app is laggy"}};
-    ConversationTracker byDefault = DETECTOR.newTracker();
-    ConversationTracker everySignal = Detector.builder().signalFloor(RiskLevel.NONE).build().newTracker();
-    Assessment quiet = null;
-    Assessment raw = null;
-    for (int i = 0; i < room.length; i++) {
-      quiet = byDefault.observe(msg("room", room[i][0], i, room[i][1]));
-      raw = everySignal.observe(msg("room", room[i][0], i, room[i][1]));
-    }
+    Assessment quiet = replay(DETECTOR, "room", room)[room.length - 1];
+    Assessment raw = replay(EVERY_SIGNAL, "room", room)[room.length - 1];
     assertEquals(RiskLevel.NONE, quiet.level());
     assertTrue(quiet.signals().isEmpty(), quiet.signals().toString());
     assertTrue(quiet.conversationSignals().isEmpty());
@@ -101,14 +107,8 @@ class DetectorTest {
         {"kid", "13. how old are you?"},
         {"adult", "dont tell ur parents we talk ok? add me on snap"},
         {"kid", "im so scared i want to die"}};
-    ConversationTracker byDefault = DETECTOR.newTracker();
-    ConversationTracker everySignal = Detector.builder().signalFloor(RiskLevel.NONE).build().newTracker();
-    Assessment[] quiet = new Assessment[chat.length];
-    Assessment[] raw = new Assessment[chat.length];
-    for (int i = 0; i < chat.length; i++) {
-      quiet[i] = byDefault.observe(msg("dm", chat[i][0], i, chat[i][1]));
-      raw[i] = everySignal.observe(msg("dm", chat[i][0], i, chat[i][1]));
-    }
+    Assessment[] quiet = replay(DETECTOR, "dm", chat);
+    Assessment[] raw = replay(EVERY_SIGNAL, "dm", chat);
     assertEquals("adult", quiet[1].suspect());
     assertTrue(raw[1].signals().contains(Signal.AGE_QUERY), "the cue fires: " + raw[1].signals());
     assertFalse(quiet[1].signals().contains(Signal.AGE_QUERY), "asked back, not the suspect's move");
@@ -134,14 +134,8 @@ class DetectorTest {
   void distress_inOrdinaryChat_followsTheFloorLikeEverySignal() {
     // Exam hyperbole among classmates: the words of distress, no grooming around them.
     String[][] chat = {{"a", "chem test tomorrow"}, {"b", "i know literally nothing, i want to die"}};
-    ConversationTracker byDefault = DETECTOR.newTracker();
-    ConversationTracker everySignal = Detector.builder().signalFloor(RiskLevel.NONE).build().newTracker();
-    Assessment quiet = null;
-    Assessment raw = null;
-    for (int i = 0; i < chat.length; i++) {
-      quiet = byDefault.observe(msg("exam", chat[i][0], i, chat[i][1]));
-      raw = everySignal.observe(msg("exam", chat[i][0], i, chat[i][1]));
-    }
+    Assessment quiet = replay(DETECTOR, "exam", chat)[chat.length - 1];
+    Assessment raw = replay(EVERY_SIGNAL, "exam", chat)[chat.length - 1];
     assertEquals(RiskLevel.NONE, quiet.level());
     assertFalse(quiet.signals().contains(Signal.VICTIM_DISTRESS), quiet.signals().toString());
     assertTrue(quiet.evidence().stream().anyMatch(e -> e.signal() == Signal.VICTIM_DISTRESS),

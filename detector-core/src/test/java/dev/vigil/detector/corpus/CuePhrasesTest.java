@@ -81,6 +81,12 @@ class CuePhrasesTest {
     "fr | je vais publier tes photos partout                          | THREAT",
     "fr | envoie 100 euros en carte paysafecard                       | PAYMENT_DEMAND",
     "fr | j'ai envie de mourir                                        | VICTIM_DISTRESS",
+    // Words that fold to a kinship word must not read as family: "même" loses its accents to
+    // "meme", as "mémé" (grandma) does, and "Lola" is a first name as well as Tagalog for
+    // grandma. A family word vetoes the message's cues, so such a collision silences real ones.
+    "fr | je passe te chercher après les cours quand même               | MEETING_REQUEST",
+    "fr | t'as quel âge toi-même ?                                      | AGE_QUERY",
+    "en | hey lola how old are you?                                     | AGE_QUERY",
   })
   void cue_isRecognised(String lang, String text, String target) {
     Assessment a = score(lang, text);
@@ -105,21 +111,5 @@ class CuePhrasesTest {
   void innocentLookAlike_isNotRecognised(String lang, String text, String target) {
     Assessment a = score(lang, text);
     assertFalse(has(a, target), "did not expect " + target + ": evidence " + a.evidence());
-  }
-
-  /**
-   * Words that fold to a kinship word must not read as family: "même" loses its accents to
-   * "meme", as "mémé" (grandma) does, and "Lola" is a first name as well as Tagalog for grandma.
-   * A family word vetoes the message's grooming cues, so such a collision silences real ones.
-   */
-  @ParameterizedTest(name = "[{0}] {1} -> {2}")
-  @CsvSource(delimiter = '|', value = {
-    "fr | je passe te chercher après les cours quand même               | MEETING_REQUEST",
-    "fr | t'as quel âge toi-même ?                                      | AGE_QUERY",
-    "en | hey lola how old are you?                                     | AGE_QUERY",
-  })
-  void kinshipLookAlike_doesNotVetoACue(String lang, String text, String target) {
-    Assessment a = score(lang, text);
-    assertTrue(has(a, target), "expected " + target + ": evidence " + a.evidence());
   }
 }
